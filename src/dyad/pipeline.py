@@ -1,0 +1,133 @@
+"""dyad's pipeline: every stage registered here as a named, versioned spaCy component.
+
+Stages (in order; spaCy forbids dots in factory names, hence the underscores):  ``dyad_sentences_v1`` → ``dyad_actors_v1`` → ``dyad_events_v1`` →
+``dyad_attributes_v1``. They run on top of whatever tagger/parser/NER the loaded ``Language``
+has: dyad's own trained pipeline by default, any installed spaCy pipeline, or a blank English
+pipeline (rules only).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from dyad.model import Document, Event
+
+log = logging.getLogger(__name__)
+
+STAGES: tuple[str, ...] = (
+    "dyad_sentences_v1",
+    "dyad_actors_v1",
+    "dyad_events_v1",
+    "dyad_attributes_v1",
+)
+
+for _name, _default in (
+    ("dyad_doc_id", ""),
+    ("dyad_date", None),
+    ("dyad_mentions", None),
+    ("dyad_events", None),
+):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+
+@Language.component("dyad_sentences_v1")
+def sentences_component(doc: Doc) -> Doc:
+    """Sentence boundaries: the parser's when present, else dyad's rule splitter."""
+    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+        from dyad.nlp.sentences import split_sentences
+
+        split_sentences(doc)
+    return doc
+
+
+@Language.component("dyad_actors_v1")
+def actors_component(doc: Doc) -> Doc:
+    """Actor mentions resolved to codes at the document's date."""
+    from dyad.actors import find_mentions
+
+    doc._.dyad_mentions = find_mentions(doc, doc._.dyad_date)
+    return doc
+
+
+@Language.component("dyad_events_v1")
+def events_component(doc: Doc) -> Doc:
+    """Events: lexicon triggers, roles, factuality and attribution."""
+    from dyad.coding import code_doc
+
+    doc._.dyad_events = code_doc(doc, doc._.dyad_mentions or [])
+    return doc
+
+
+@Language.component("dyad_attributes_v1")
+def attributes_component(doc: Doc) -> Doc:
+    """Event dates, places and quantities."""
+    from dyad.wwh import attach
+
+    doc._.dyad_events = attach(doc, doc._.dyad_events or [], doc._.dyad_date)
+    return doc
+
+
+def add_stages(nlp: Language) -> Language:
+    """Append dyad's stages to ``nlp`` (once)."""
+    for name in STAGES:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name, last=True)
+    return nlp
+
+
+@dataclass
+class Pipeline:
+    """Codes many documents: ``Pipeline(nlp="dyad").run(documents)`` yields (document, events).
+
+    Args:
+        nlp: ``"dyad"`` (bundled pipeline, default), ``"blank"`` (rules only), an installed
+            spaCy package name, a pipeline directory, or a ``Language``.
+        batch_size: documents per ``nlp.pipe`` batch.
+        n_process: worker processes for ``nlp.pipe``.
+    """
+
+    nlp: Language | str | None = None
+    batch_size: int = 32
+    n_process: int = 1
+
+    def __post_init__(self) -> None:
+        from dyad.nlp import load
+
+        lang = self.nlp if isinstance(self.nlp, Language) else load(self.nlp)
+        self.language: Language = add_stages(lang)
+
+    def make_doc(self, document: Document) -> Doc:
+        doc = self.language.make_doc(document.text)
+        doc._.dyad_doc_id = document.id
+        doc._.dyad_date = document.date
+        return doc
+
+    def run(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Event]]]:
+        """Code documents in batches, yielding each with its events in text order."""
+        docs = ((self.make_doc(d), d) for d in documents)
+        for doc, document in self.language.pipe(
+            docs, as_tuples=True, batch_size=self.batch_size, n_process=self.n_process
+        ):
+            yield document, list(doc._.dyad_events or [])
+
+    def events(self, document: Document) -> list[Event]:
+        return next(self.run([document]))[1]
+
+
+_CACHE: dict[str, Pipeline] = {}
+
+
+def get_pipeline(nlp: Language | str | None = None) -> Pipeline:
+    """A shared Pipeline per pipeline name (loading a model takes a second; do it once)."""
+    if isinstance(nlp, Language):
+        return Pipeline(nlp)
+    key = nlp or "dyad"
+    if key not in _CACHE:
+        _CACHE[key] = Pipeline(nlp)
+    return _CACHE[key]
