@@ -147,6 +147,15 @@ class Event:
     confidence: float = 0.5
 
 
+@dataclass(frozen=True, slots=True)
+class Coded:
+    """One coded document: what the pipeline hands to storage."""
+
+    document: Document
+    sentences: tuple[Sentence, ...]
+    events: tuple[Event, ...]
+
+
 # ---------------------------------------------------------------- codec
 
 T = TypeVar("T")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dyad.model import Document, Event
+from dyad.model import Coded, Document, Event, Sentence
 
 log = logging.getLogger(__name__)
 
@@ -108,16 +108,20 @@ class Pipeline:
         doc._.dyad_date = document.date
         return doc
 
-    def run(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Event]]]:
-        """Code documents in batches, yielding each with its events in text order."""
+    def run(self, documents: Iterable[Document]) -> Iterator[Coded]:
+        """Code documents in batches, yielding each with its sentences and events in text order."""
         docs = ((self.make_doc(d), d) for d in documents)
         for doc, document in self.language.pipe(
             docs, as_tuples=True, batch_size=self.batch_size, n_process=self.n_process
         ):
-            yield document, list(doc._.dyad_events or [])
+            sentences = tuple(
+                Sentence(document.id, i, s.start_char, s.end_char, s.text)
+                for i, s in enumerate(doc.sents)
+            )
+            yield Coded(document, sentences, tuple(doc._.dyad_events or ()))
 
     def events(self, document: Document) -> list[Event]:
-        return next(self.run([document]))[1]
+        return list(next(self.run([document])).events)
 
 
 _CACHE: dict[str, Pipeline] = {}
