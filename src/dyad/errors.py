@@ -60,3 +60,27 @@ def bad_model(name: str, why: str) -> ModelError:
         f"cannot load NLP pipeline {name!r}: {why}; pass an installed spaCy package name, "
         "a pipeline directory, 'dyad' (the bundled pipeline) or 'blank' (rules only)"
     )
+
+
+def missing_path(path: str) -> InputError:
+    return InputError(
+        f"cannot read {path!r}: no such file or folder; check the path, or pass - to read "
+        "standard input"
+    )
+
+
+def bad_kind(kind: str, kinds: Sequence[str]) -> InputError:
+    return InputError(
+        f"cannot read input as {kind!r}: not a known kind (expected one of {', '.join(kinds)}); "
+        "pass e.g. --kind html, or leave it out to detect the kind from the content"
+    )
+
+
+def bad_option(name: str, value: object, expected: str) -> InputError:
+    """An option value outside its allowed set or form."""
+    return InputError(f"cannot use {name} {value!r}: expected {expected}; pass a valid {name}")
+
+
+def store_failed(path: str, why: str, fix: str) -> StoreError:
+    """Build the standard store error: database, reason, fix."""
+    return StoreError(f"cannot use store {path!r}: {why}; {fix}")
