@@ -1,0 +1,216 @@
+"""The event coder: triggers from the lexicon, roles from the parse, factuality, attribution.
+
+One event per (source, target, code) in a sentence; a statement (01x) only when the sentence has
+nothing more specific; reciprocal triggers ("met", "signed a treaty") give both directions.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Iterable, Sequence
+
+from spacy.tokens import Doc, Span
+
+from dyad.actors.types import Mention
+from dyad.coding.cameo import code_info
+from dyad.coding.factuality import Reading, attribution, quote_of, read
+from dyad.coding.lexicon import Lexicon
+from dyad.coding.roles import MentionIndex, Roles, find_roles, has_parse
+from dyad.coding.types import Trigger
+from dyad.model import Actor, Event, Evidence, Plover, TextSpan
+
+log = logging.getLogger(__name__)
+
+STATEMENT_ROOTS = {"01"}
+PLURAL_SUBJECTS = {"they", "both", "the two leaders", "the two sides", "the two countries", "the two"}
+
+
+def code_doc(doc: Doc, mentions: Sequence[Mention], lexicon: Lexicon | None = None) -> list[Event]:
+    """Code every sentence of ``doc`` into events, in text order."""
+    lex = lexicon or Lexicon.load()
+    index = MentionIndex(doc, mentions)
+    parsed = has_parse(doc)
+    events: list[Event] = []
+    for si, sent in enumerate(doc.sents):
+        events.extend(code_sentence(doc, sent, si, lex, index, parsed))
+    return events
+
+
+def code_sentence(
+    doc: Doc, sent: Span, si: int, lex: Lexicon, index: MentionIndex, parsed: bool
+) -> list[Event]:
+    triggers = lex.find_triggers(sent)
+    if not triggers:
+        return []
+    in_sent = index.in_span(sent)
+    if not in_sent:
+        return []
+    out: dict[tuple[str, str, str], Event] = {}
+    for alternatives in _by_head(triggers):
+        for trig in alternatives:
+            roles = find_roles(sent, trig, index)
+            roles = _resolve_plural_subject(doc, sent, trig, roles, in_sent)
+            if trig.requires_target and not roles.targets:
+                continue  # "deploy troops to [an actor]" needs the actor; try the next pattern
+            head = doc[trig.head]
+            first = min(trig.tokens) if trig.tokens else trig.head
+            reading = read(sent, head, first, parsed)
+            attr = attribution(doc, sent, reading, in_sent, head)
+            for ev in _events(doc, sent, si, trig, roles, reading, attr):
+                key = (_code_of(ev.source), _code_of(ev.target), ev.cameo)
+                old = out.get(key)
+                if old is None or ev.confidence > old.confidence:
+                    out[key] = ev
+            break
+    events = sorted(out.values(), key=lambda e: (e.evidence.trigger.start, e.event_id))
+    return _drop_redundant(events)
+
+
+def _by_head(triggers: Iterable[Trigger]) -> list[list[Trigger]]:
+    """Patterns grouped by the token they fired on, most specific first (stable otherwise)."""
+    groups: dict[int, list[Trigger]] = {}
+    for t in triggers:
+        groups.setdefault(t.head, []).append(t)
+    return [sorted(g, key=lambda t: -t.specificity) for _, g in sorted(groups.items())]
+
+
+def _resolve_plural_subject(
+    doc: Doc, sent: Span, trig: Trigger, roles: Roles, in_sent: list[Mention]
+) -> Roles:
+    """"they signed a treaty": a plural pronoun subject of a reciprocal trigger stands for the
+    distinct actors named before it in the sentence."""
+    if roles.sources or not trig.reciprocal:
+        return roles
+    first = min(trig.tokens) if trig.tokens else trig.head
+    left = doc[max(sent.start, first - 6) : first].text.lower()
+    if not any(p in left for p in PLURAL_SUBJECTS):
+        return roles
+    distinct: list[Mention] = []
+    for m in in_sent:
+        if m.end <= first and all(_code_of_m(m) != _code_of_m(d) for d in distinct):
+            distinct.append(m)
+    if len(distinct) >= 2:
+        return Roles((distinct[0],), (distinct[1],), roles.method + "+plural")
+    return roles
+
+
+def _code_of_m(m: Mention) -> str:
+    return m.actor.country or m.actor.igo or m.actor.code
+
+
+def _code_of(a: Actor | None) -> str:
+    return a.code if a is not None else ""
+
+
+def _events(
+    doc: Doc,
+    sent: Span,
+    si: int,
+    trig: Trigger,
+    roles: Roles,
+    reading: Reading,
+    attr: Mention | None,
+) -> list[Event]:
+    info = code_info(trig.code)
+    toks = sorted(trig.tokens) if trig.tokens else [trig.head]
+    span = doc[toks[0] : toks[-1] + 1]
+    # the evidence is the trigger words themselves, not what lies between them
+    trigger = TextSpan(span.text, span.start_char, span.end_char)
+    if len(toks) > 1 and toks[-1] - toks[0] + 1 > len(toks) + 3:
+        h = doc[trig.head]
+        trigger = TextSpan(h.text, h.idx, h.idx + len(h.text))
+    quote = quote_of(sent, trigger.start, trigger.end)
+    pairs: list[tuple[Mention | None, Mention | None]] = []
+    sources: list[Mention | None] = list(roles.sources) or [None]
+    targets: list[Mention | None] = list(roles.targets) or [None]
+    for s in sources:
+        for t in targets:
+            if s is not None and t is not None and _code_of_m(s) == _code_of_m(t):
+                continue  # "Russian troops ... Russian lines": no self-dyads from one sentence
+            pairs.append((s, t))
+            if trig.reciprocal and s is not None and t is not None:
+                pairs.append((t, s))
+    events = []
+    for s, t in pairs:
+        if s is None and t is None:
+            continue
+        if s is None and info.code[:2] in STATEMENT_ROOTS:
+            continue
+        conf = _confidence(roles, s, t, reading)
+        src = s.actor if s else None
+        tgt = t.actor if t else None
+        eid = _event_id(doc._.dyad_doc_id, si, trigger.start, src, tgt, info.code)
+        events.append(
+            Event(
+                doc_id=doc._.dyad_doc_id,
+                event_id=eid,
+                sentence_index=si,
+                sentence=sent.text,
+                source=src,
+                target=tgt,
+                cameo=info.code,
+                cameo_root=info.code[:2],
+                quad_class=info.quad_class,
+                goldstein=info.goldstein,
+                plover=Plover(info.plover_type, info.plover_mode),
+                factuality=reading.factuality,
+                evidence=Evidence(trigger=trigger, rule=_rule(trig, roles, reading)),
+                attribution=attr.actor if attr is not None and attr is not s else None,
+                quote=quote,
+                confidence=conf,
+            )
+        )
+    return events
+
+
+def _rule(trig: Trigger, roles: Roles, reading: Reading) -> str:
+    parts = [trig.rule, f"roles:{roles.method}"]
+    if reading.cue:
+        parts.append(f"factuality:{reading.cue}")
+    return " ".join(parts)
+
+
+def _confidence(roles: Roles, s: Mention | None, t: Mention | None, reading: Reading) -> float:
+    c = 0.45
+    if roles.method == "parse":
+        c += 0.2
+    elif roles.method.startswith("parse"):
+        c += 0.05
+    if s is not None and t is not None:
+        c += 0.15
+    for m in (s, t):
+        if m is not None and m.kind in {"country", "igo", "person", "agent", "capital"}:
+            c += 0.05
+        if m is not None and m.actor.country is None and m.actor.igo is None:
+            c -= 0.1
+    if reading.speech_verb is not None:
+        c -= 0.05
+    return round(max(0.05, min(0.95, c)), 2)
+
+
+def _event_id(doc_id: str, si: int, start: int, s: Actor | None, t: Actor | None, code: str) -> str:
+    key = f"{doc_id}|{si}|{start}|{_code_of(s)}|{_code_of(t)}|{code}"
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def _drop_redundant(events: list[Event]) -> list[Event]:
+    """Statements (01x) only when the sentence has nothing more specific for the same source."""
+    specific_sources = {
+        _code_of(e.source) for e in events if e.cameo_root not in STATEMENT_ROOTS
+    }
+    kept = [
+        e
+        for e in events
+        if e.cameo_root not in STATEMENT_ROOTS or _code_of(e.source) not in specific_sources
+    ]
+    # one code per trigger and dyad: a more specific trigger match may have produced two
+    seen: set[tuple[int, str, str]] = set()
+    out = []
+    for e in kept:
+        k = (e.evidence.trigger.start, _code_of(e.source), _code_of(e.target))
+        if k in seen:
+            continue
+        seen.add(k)
+        out.append(e)
+    return out

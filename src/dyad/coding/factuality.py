@@ -1,0 +1,173 @@
+"""Did it happen? Negation, modality, conditionals, intentions, and who says so.
+
+The rules read the trigger's own clause and the clauses above it (xcomp/ccomp/advcl chains),
+so "Seoul would consider providing weapons" and "North Korean troops might not cross" are never
+``asserted``; "Rutte said that units had reached Kursk" keeps ``asserted`` with Rutte as the
+attribution.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from dyad.actors.types import Mention
+from dyad.model import Factuality
+
+NEGATORS = {"not", "n't", "never", "no", "nor", "neither", "without"}
+HYPOTHETICAL_AUX = {"might", "may", "could", "should", "must", "ought", "can"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}  # "wo" is spaCy's token for "won't"
+HYPOTHETICAL_GOVERNORS = {
+    "imagine", "envisage", "envision", "suppose", "fear", "hope", "wish", "want", "seek",
+    "propose", "consider", "suggest", "speculate", "rumour", "rumor", "doubt", "ask",
+    "hypothesize", "wonder", "predict", "expect", "risk", "try", "attempt", "urge", "demand",
+    "call", "press", "push",
+}  # fmt: skip
+FUTURE_GOVERNORS = {
+    "plan", "intend", "prepare", "promise", "pledge", "vow", "aim", "threaten", "agree",
+    "decide", "schedule", "set", "mean", "resolve", "offer", "undertake", "commit",
+}  # fmt: skip
+NEGATING_GOVERNORS = {"deny", "refuse", "fail", "reject", "decline", "avoid", "stop", "cease"}
+SPEECH_VERBS = {
+    "say", "tell", "claim", "report", "confirm", "warn", "announce", "estimate", "allege",
+    "insist", "state", "add", "note", "assert", "declare", "acknowledge", "admit", "believe",
+    "think", "write", "argue", "reveal", "disclose", "indicate", "suggest", "accuse", "deny",
+    "brief", "inform", "stress", "explain", "testify", "quote", "assess", "conclude",
+}  # fmt: skip
+HYPOTHETICAL_MARKS = {"if", "unless", "whether", "lest"}
+FUTURE_MARKERS = re.compile(r"\b(going to|about to|set to|due to|poised to|expected to)\b", re.I)
+CLIMB = {"xcomp", "ccomp", "advcl", "conj", "acl", "pcomp", "pobj", "prep", "obj", "dobj", "obl", "nmod"}
+QUOTES = re.compile(r"[\"“”]([^\"“”]{3,})[\"“”]")
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    factuality: Factuality
+    speech_verb: Token | None  # the "said"/"warned" that reports the event, if any
+    cue: str  # what decided the factuality, for the evidence rule
+
+
+def _aux_lemmas(verb: Token) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ in {"aux", "aux:pass", "auxpass"}}
+
+
+def _negated(verb: Token) -> bool:
+    for c in verb.children:
+        if c.dep_ in {"neg"} or (c.dep_ in {"advmod", "det"} and c.lower_ in NEGATORS):
+            return True
+    return False
+
+
+def _clause_chain(head: Token, limit: int = 4) -> list[Token]:
+    """The trigger's head, then the heads of the clauses that govern it, nearest first."""
+    chain = [head]
+    tok = head
+    for _ in range(limit):
+        if tok.head is tok or tok.dep_ not in CLIMB:
+            break
+        tok = tok.head
+        chain.append(tok)
+    return chain
+
+
+def read_parse(head: Token) -> Reading:
+    """Factuality from a parsed clause chain."""
+    chain = _clause_chain(head)
+    reported = any(d > 0 and t.lemma_ in SPEECH_VERBS for d, t in enumerate(chain))
+    negated = False
+    speech: Token | None = None
+    for depth, tok in enumerate(chain):
+        is_verbish = tok.pos_ in {"VERB", "AUX"} or depth == 0
+        aux = _aux_lemmas(tok)
+        marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
+        if speech is None and depth > 0 and tok.lemma_ in SPEECH_VERBS:
+            speech = tok
+            # "Yoon said Seoul would consider": what the reported clause says is read on its own
+            if tok.lemma_ == "deny":
+                negated = not negated
+            continue
+        if speech is not None:
+            break  # above the speech verb is the reporter's own frame
+        if not is_verbish and depth > 0:
+            continue
+        if marks & HYPOTHETICAL_MARKS:
+            return Reading("hypothetical", speech, f"mark:{sorted(marks & HYPOTHETICAL_MARKS)[0]}")
+        if aux & HYPOTHETICAL_AUX:
+            return Reading("hypothetical", speech, f"aux:{sorted(aux & HYPOTHETICAL_AUX)[0]}")
+        if "would" in aux or "'d" in aux:
+            # "Yoon said Seoul would consider ...": the future of reported speech, not a condition
+            if reported:
+                return Reading("negated" if _negated(tok) else "future", speech, "aux:would-reported")
+            return Reading("hypothetical", speech, "aux:would")
+        if _negated(tok):
+            negated = not negated
+        if depth > 0 and tok.lemma_ in NEGATING_GOVERNORS:
+            negated = not negated
+        if depth > 0 and tok.lemma_ in HYPOTHETICAL_GOVERNORS:
+            return Reading("hypothetical", speech, f"governor:{tok.lemma_}")
+        if aux & FUTURE_AUX or (depth > 0 and tok.lemma_ in FUTURE_GOVERNORS and not negated):
+            return Reading("negated" if negated else "future", speech, "future")
+    if negated:
+        return Reading("negated", speech, "negation")
+    return Reading("asserted", speech, "")
+
+
+_RULE_HYPO = re.compile(r"\b(might|may|could|would|should|if|unless|whether)\b", re.I)
+_RULE_NEG = re.compile(r"\b(not|n't|never|no longer|denied|denies|deny|refused|failed)\b", re.I)
+_RULE_FUT = re.compile(r"\b(will|shall|plans? to|planning to|intends? to|promis\w* to|vow\w* to|pledg\w* to)\b", re.I)
+
+
+def read_rule(sent: Span, first: int) -> Reading:
+    """Factuality without a parse: cues between the clause start and the trigger."""
+    doc = sent.doc
+    start = sent.start
+    for i in range(first - 1, sent.start - 1, -1):
+        if doc[i].text in {";", ":"} or doc[i].lower_ in {"but", "whereas", "while", "although"}:
+            start = i + 1
+            break
+    window = doc[start:first].text
+    if _RULE_HYPO.search(window):
+        return Reading("hypothetical", None, "rule:modal")
+    if _RULE_NEG.search(window):
+        return Reading("negated", None, "rule:negation")
+    if _RULE_FUT.search(window) or FUTURE_MARKERS.search(window):
+        return Reading("future", None, "rule:future")
+    return Reading("asserted", None, "")
+
+
+def read(sent: Span, head: Token, first: int, parsed: bool) -> Reading:
+    return read_parse(head) if parsed else read_rule(sent, first)
+
+
+def attribution(
+    doc: Doc, sent: Span, reading: Reading, mentions: Sequence[Mention], head: Token
+) -> Mention | None:
+    """Who says so: the subject of the reporting verb, or "according to X"."""
+    if reading.speech_verb is not None:
+        for c in reading.speech_verb.children:
+            if c.dep_ in {"nsubj", "nsubj:pass", "nsubjpass"}:
+                for m in mentions:
+                    if m.start <= c.i < m.end or m.head == c.i:
+                        return m
+    # "according to Ukrainian intelligence" anywhere in the sentence
+    text_lower = sent.text.lower()
+    k = text_lower.find("according to ")
+    if k >= 0:
+        pos = sent.start_char + k + len("according to ")
+        for m in mentions:
+            if m.actor.start >= pos and m.actor.start - pos <= 30:
+                return m
+    return None
+
+
+def quote_of(sent: Span, start_char: int, end_char: int) -> str | None:
+    """The quoted words around the trigger, if the trigger sits inside quotation marks."""
+    for m in QUOTES.finditer(sent.text):
+        qs = sent.start_char + m.start(1)
+        qe = sent.start_char + m.end(1)
+        if qs <= start_char and end_char <= qe:
+            return m.group(1).strip()
+    return None

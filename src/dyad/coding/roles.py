@@ -1,0 +1,278 @@
+"""Who did it and to whom: source and target of a trigger, from the parse or by rule.
+
+Both dependency label sets are read: Universal Dependencies (dyad's own pipeline: ``nsubj:pass``,
+``obl`` + ``case``, ``nmod:poss``) and ClearNLP (spaCy's English models: ``nsubjpass``, ``prep`` +
+``pobj``, ``poss``, ``agent``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from dyad.actors.types import Mention
+from dyad.coding.types import Trigger
+
+SUBJ = {"nsubj", "csubj"}
+PASS_SUBJ = {"nsubj:pass", "nsubjpass", "csubj:pass", "csubjpass"}
+OBJ = {"obj", "dobj", "iobj", "dative"}
+OBLIQUE = {"obl", "nmod", "obl:agent", "prep", "agent", "advmod", "obl:tmod", "obl:npmod"}
+POSS = {"nmod:poss", "poss"}
+CLAUSAL_UP = {"xcomp", "conj", "advcl", "ccomp"}
+MODIFIERS = {"nmod", "nmod:poss", "poss", "compound", "amod", "appos", "prep", "pobj", "obl"}
+PLURAL_PRONOUNS = {"they", "them", "both", "the two leaders", "the two sides", "the two countries"}
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    sources: tuple[Mention, ...]
+    targets: tuple[Mention, ...]
+    method: str  # "parse" or "rule"
+
+
+class MentionIndex:
+    """Find the actor mention at, under or around a token."""
+
+    def __init__(self, doc: Doc, mentions: Sequence[Mention]) -> None:
+        self.doc = doc
+        self.mentions = list(mentions)
+        self.at: dict[int, Mention] = {}
+        for m in mentions:
+            for i in range(m.start, m.end):
+                self.at[i] = m
+
+    def in_span(self, span: Span) -> list[Mention]:
+        return [m for m in self.mentions if m.start >= span.start and m.end <= span.end]
+
+    def of_token(self, tok: Token, depth: int = 2) -> list[Mention]:
+        """The mention(s) a token stands for: itself, its conjuncts, or an actor modifying it."""
+        found = self._direct(tok)
+        if not found and depth > 0:
+            for child in tok.children:
+                if child.dep_ in MODIFIERS and child.i not in self._case_blocked(child):
+                    found = self.of_token(child, depth - 1)
+                    if found:
+                        break
+        return found
+
+    def _direct(self, tok: Token) -> list[Mention]:
+        m = self.at.get(tok.i)
+        if m is None:
+            return []
+        out = [m]
+        for c in tok.conjuncts:
+            cm = self.at.get(c.i)
+            if cm is not None and cm not in out:
+                out.append(cm)
+        return out
+
+    @staticmethod
+    def _case_blocked(child: Token) -> set[int]:
+        # "the war in Ukraine" is about Ukraine, but "in Ukraine" is a place, not who was hit
+        preps = {c.lower_ for c in child.children if c.dep_ == "case"}
+        return {child.i} if preps & {"in", "at", "near", "since", "during", "after", "before"} else set()
+
+
+def has_parse(doc: Doc) -> bool:
+    return doc.has_annotation("DEP")
+
+
+def _case_of(tok: Token) -> str:
+    """The preposition introducing ``tok`` ("to" in "to Russia"), for UD and ClearNLP parses."""
+    cases = [c for c in tok.children if c.dep_ in {"case", "mark"} and c.i < tok.i]
+    if cases:
+        return " ".join(c.lower_ for c in cases)
+    if tok.dep_ == "pobj" and tok.head.dep_ in {"prep", "agent"}:
+        return tok.head.lower_
+    return ""
+
+
+def _obliques(head: Token) -> list[tuple[str, Token]]:
+    """(preposition, noun) pairs attached to ``head``."""
+    out: list[tuple[str, Token]] = []
+    for c in head.children:
+        if c.dep_ in {"prep", "agent"}:
+            out.extend((c.lower_, p) for p in c.children if p.dep_ == "pobj")
+        elif c.dep_ in {"obl", "nmod", "obl:agent", "obl:arg"}:
+            prep = _case_of(c)
+            if prep:
+                out.append((prep, c))
+    return out
+
+
+def _subject_of(verb: Token) -> tuple[Token | None, bool]:
+    """The subject of a verb (climbing xcomp/conj chains), and whether the clause is passive."""
+    tok: Token | None = verb
+    for _ in range(4):
+        if tok is None:
+            break
+        for c in tok.children:
+            if c.dep_ in SUBJ:
+                return c, False
+            if c.dep_ in PASS_SUBJ:
+                return c, True
+        if tok.dep_ == "acl:relcl" or tok.dep_ == "relcl":
+            return tok.head, False  # "Kim, who ordered ...": the noun the clause modifies
+        if tok.dep_ in {"xcomp", "conj"} and tok.head is not tok:
+            # "Russia and China voted ... to impose": the controller of an xcomp is the object
+            # of its verb when there is one ("ordered the links to be blown up"), else the subject
+            tok = tok.head
+            continue
+        if tok.dep_ in {"acl"} and tok.head is not tok:
+            return tok.head, False
+        break
+    return None, False
+
+
+def _passive(verb: Token) -> bool:
+    if any(c.dep_ in PASS_SUBJ | {"aux:pass", "auxpass"} for c in verb.children):
+        return True
+    return verb.tag_ == "VBN" and any(
+        c.lemma_ == "be" and c.dep_ in {"aux", "aux:pass", "auxpass"} for c in verb.children
+    )
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb a noun trigger hangs from: "signed a treaty", "travelled ... for a state visit"."""
+    tok = noun
+    for _ in range(3):
+        head = tok.head
+        if head is tok:
+            return None
+        if head.pos_ in {"VERB", "AUX"}:
+            return head
+        if tok.dep_ in {"pobj"} and head.dep_ == "prep":
+            tok = head
+            continue
+        tok = head
+    return None
+
+
+def roles_from_parse(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
+    doc = sent.doc
+    head = doc[trig.head]
+    sources: list[Mention] = []
+    targets: list[Mention] = []
+    verb = head
+    if trig.noun:
+        # "Russia's attack on Ukraine": the possessor is the source
+        for c in head.children:
+            if c.dep_ in POSS or (c.dep_ == "compound" and c.i in index.at):
+                sources = index.of_token(c, 0)
+        gv = _governing_verb(head)
+        verb = gv if gv is not None else head
+    passive = _passive(verb) if not trig.noun else False
+    if not sources:
+        subj, is_pass = _subject_of(verb)
+        passive = passive or is_pass
+        if subj is not None:
+            if passive and not trig.noun:
+                agent = next(
+                    (n for p, n in _obliques(verb) if p == "by"), None
+                )
+                if agent is not None:
+                    sources = index.of_token(agent)
+                    targets = index.of_token(subj) if trig.object_target else []
+                elif verb.dep_ == "xcomp" and verb.head is not verb:
+                    # "ordered the links to be blown up": the orderer did it
+                    ctrl, _ = _subject_of(verb.head)
+                    sources = index.of_token(ctrl) if ctrl is not None else []
+                    targets = index.of_token(subj) if trig.object_target else []
+            else:
+                sources = index.of_token(subj)
+        elif passive:
+            agent = next((n for p, n in _obliques(verb) if p == "by"), None)
+            if agent is not None:
+                sources = index.of_token(agent)
+    if not targets:
+        targets = _targets(head, verb, trig, index, passive)
+    sources = [m for m in sources if m not in targets] or sources
+    return Roles(tuple(sources), tuple(targets), "parse")
+
+
+def _targets(head: Token, verb: Token, trig: Trigger, index: MentionIndex, passive: bool) -> list[Mention]:
+    found: list[Mention] = []
+    carriers = [head] if head is verb else [head, verb]
+    for carrier in carriers:
+        for prep, noun in _obliques(carrier):
+            if prep in trig.target_preps or (prep.split()[-1] in trig.target_preps):
+                found = index.of_token(noun)
+                if found:
+                    return found
+    if trig.object_target and not passive:
+        for carrier in carriers:
+            for c in carrier.children:
+                if c.dep_ in OBJ:
+                    found = index.of_token(c)
+                    if found:
+                        return found
+                    # "supplying shells to Russia": the object's own "to" phrase
+                    for prep, noun in _obliques(c):
+                        if prep in trig.target_preps:
+                            found = index.of_token(noun)
+                            if found:
+                                return found
+        if head.dep_ == "xcomp":
+            # "ordered the links to be blown up" / "forced Ukraine to retreat"
+            for c in head.head.children:
+                if c.dep_ in OBJ:
+                    found = index.of_token(c)
+                    if found:
+                        return found
+    return found
+
+
+# ---------------------------------------------------------------- rule fallback
+
+_PREPS_BLOCK = {"in", "at", "near", "since", "during", "from", "of", "for", "after", "before"}
+
+
+def roles_by_rule(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
+    """Without a parser: the nearest actor before the trigger is the source, the first after it
+    (or after one of the trigger's target prepositions) the target; "by" flips passives."""
+    doc = sent.doc
+    in_sent = index.in_span(sent)
+    first = min(trig.tokens) if trig.tokens else trig.head
+    last = max(trig.tokens) if trig.tokens else trig.head
+    before = [m for m in in_sent if m.end <= first]
+    after = [m for m in in_sent if m.start > last]
+    prev_word = {m.start: doc[m.start - 1].lower_ if m.start > sent.start else "" for m in in_sent}
+    subj_candidates = [m for m in before if prev_word[m.start] not in _PREPS_BLOCK]
+    source = subj_candidates[-1:] if subj_candidates else []
+    # "Russia and China voted": take a conjoined neighbour too
+    if source:
+        m = source[0]
+        for other in reversed(before):
+            if other.end <= m.start and doc[other.end : m.start].text.strip().lower() in {"and", ","}:
+                source.insert(0, other)
+                m = other
+    passive = first > sent.start and doc[first - 1].lower_ in {"was", "were", "been", "being", "be", "is", "are"}
+    target: list[Mention] = []
+    for m in after:
+        pw = prev_word[m.start]
+        if pw in trig.target_preps:
+            target = [m]
+            break
+        if trig.object_target and pw not in _PREPS_BLOCK and m.start - last <= 6:
+            target = [m]
+            break
+    if passive:
+        by = [m for m in after if prev_word[m.start] == "by"]
+        if by:
+            return Roles(tuple(by[:1]), tuple(source), "rule")
+        if trig.object_target:
+            return Roles((), tuple(source), "rule")
+    return Roles(tuple(source), tuple(target), "rule")
+
+
+def find_roles(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
+    """Source and target mentions of a trigger: from the parse when there is one."""
+    if has_parse(sent.doc):
+        roles = roles_from_parse(sent, trig, index)
+        if roles.sources or roles.targets:
+            return roles
+        fallback = roles_by_rule(sent, trig, index)
+        return Roles(fallback.sources, fallback.targets, "parse+rule")
+    return roles_by_rule(sent, trig, index)
