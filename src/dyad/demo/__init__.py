@@ -8,6 +8,7 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 CORPUS_DIR = Path(__file__).parent / "corpus"
 
@@ -82,18 +83,11 @@ def _evidence_table(events: list[Any]) -> Table:
     for col in ("event", "evidence"):
         t.add_column(col, overflow="fold")
     for e in events:
-        s = e.sentence
-        trig = e.evidence.trigger
-        # the trigger inside its sentence, highlighted
-        rel = trig.start - _sentence_start(e)
-        if 0 <= rel < len(s):
-            s = s[:rel] + "[bold yellow]" + s[rel : rel + len(trig.text)] + "[/]" + s[rel + len(trig.text) :]
+        text = Text(e.sentence)
+        trig = e.evidence.trigger.text
+        at = e.sentence.find(trig)  # the sentence is stored whole; mark the trigger inside it
+        if at >= 0:
+            text.stylize("bold yellow", at, at + len(trig))
         label = f"{e.source.code} → {e.cameo} {e.plover.type} → {e.target.code}\n{e.date or ''}"
-        t.add_row(label, s)
+        t.add_row(label, text)
     return t
-
-
-def _sentence_start(e: Any) -> int:
-    # the sentence text is stored whole; its offset is the trigger's minus its place in it
-    idx = e.sentence.find(e.evidence.trigger.text)
-    return e.evidence.trigger.start - idx if idx >= 0 else e.evidence.trigger.start
