@@ -22,6 +22,7 @@ OBLIQUE = {"obl", "nmod", "obl:agent", "prep", "agent", "advmod", "obl:tmod", "o
 POSS = {"nmod:poss", "poss"}
 CLAUSAL_UP = {"xcomp", "conj", "advcl", "ccomp"}
 MODIFIERS = {"nmod", "nmod:poss", "poss", "compound", "amod", "appos", "prep", "pobj", "obl"}
+SUBJECT_CONTROL = {"promise", "pledge", "vow", "threaten", "offer", "agree", "refuse"}
 PLURAL_PRONOUNS = {"they", "them", "both", "the two leaders", "the two sides", "the two countries"}
 
 
@@ -116,8 +117,13 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
         if tok.dep_ == "acl:relcl" or tok.dep_ == "relcl":
             return tok.head, False  # "Kim, who ordered ...": the noun the clause modifies
         if tok.dep_ in {"xcomp", "conj"} and tok.head is not tok:
-            # "Russia and China voted ... to impose": the controller of an xcomp is the object
-            # of its verb when there is one ("ordered the links to be blown up"), else the subject
+            # the controller of an xcomp is its verb's object ("urged Russia to withdraw"),
+            # except after subject-control verbs ("promised Kyiv to send"), else its subject
+            # ("Russia and China voted ... to impose")
+            if tok.dep_ == "xcomp" and tok.head.lemma_ not in SUBJECT_CONTROL:
+                obj = next((c for c in tok.head.children if c.dep_ in {"obj", "dobj"}), None)
+                if obj is not None and not _passive(tok):
+                    return obj, False
             tok = tok.head
             continue
         if tok.dep_ in {"acl"} and tok.head is not tok:
