@@ -67,9 +67,11 @@ def events_component(doc: Doc) -> Doc:
 @Language.component("dyad_attributes_v1")
 def attributes_component(doc: Doc) -> Doc:
     """Event dates, places and quantities."""
+    from dyad.coding.place_target import target_from_place
     from dyad.wwh import attach
 
-    doc._.dyad_events = attach(doc, doc._.dyad_events or [], doc._.dyad_date)
+    events = attach(doc, doc._.dyad_events or [], doc._.dyad_date)
+    doc._.dyad_events = [target_from_place(e) for e in events]
     return doc
 
 
