@@ -53,13 +53,19 @@ PHOENIX_IGOS: dict[str, str] = {
     "IGOASADEVADB": "ADB",
 }
 
-# Spellings of IGO names → one canonical name, applied to gold and predictions alike.
+# Spellings of IGO names → one canonical name, applied to gold and predictions alike. Phoenix
+# codes the UN system's bodies as the UN (IGOUNO...) and the EU's institutions as the EU, so
+# dyad's codes for those bodies (actors/data/igos.txt) are folded into their family here.
+_UN_SYSTEM = (
+    "UNITED NATIONS", "UNO", "UNSC", "UNGA", "UNHCR", "UNICEF", "UNRWA", "UNHRC", "OHCHR", "OCHA",
+    "UNDP", "UNESCO", "WFP", "FAO", "WHO", "IAEA", "ILO", "IOM", "UNIFIL", "ICJ",
+)  # fmt: skip
+_EU_INSTITUTIONS = ("EUROPEAN UNION", "EEC", "EC", "EP", "EUCO", "ECB")
 IGO_ALIASES: dict[str, str] = {
-    "UNO": "UN",
-    "UNITED NATIONS": "UN",
-    "EEC": "EU",
-    "EUROPEAN UNION": "EU",
+    **dict.fromkeys(_UN_SYSTEM, "UN"),
+    **dict.fromkeys(_EU_INSTITUTIONS, "EU"),
     "AFRICAN UNION": "AU",
+    "AL": "ARAB LEAGUE",
     "ARL": "ARAB LEAGUE",
     "LAS": "ARAB LEAGUE",
     "LEAGUE OF ARAB STATES": "ARAB LEAGUE",

@@ -9,6 +9,13 @@ from typing import Any
 from rich.console import Group, RenderableType
 from rich.table import Table
 
+# The headline rates of a report, by the names the floors file and ``--format json`` use.
+METRICS: tuple[str, ...] = (
+    "precision_root", "recall_root", "f1_root", "precision_code", "recall_code", "f1_code",
+    "type_precision", "type_recall", "type_f1", "type_accuracy", "empty_clean",
+    "penta_accuracy", "source_inside", "source_overlap",
+)  # fmt: skip
+
 
 @dataclass(frozen=True, slots=True)
 class Counts:
