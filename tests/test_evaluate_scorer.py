@@ -185,6 +185,18 @@ def test_evaluate_plover_old_names(tmp_path: Path) -> None:
     assert report.events_root is not None and report.events_root.tp == 1
 
 
+def test_evaluate_statements_outside_plover_are_not_scored(tmp_path: Path) -> None:
+    """On PLOVER gold a CAMEO 01 statement (no PLOVER type) is neither hit nor false positive."""
+    report = score(
+        tmp_path,
+        [record("a", [plover(["USA"], ["IRQ"], "DEMAND", plover_2021_type="REQUEST")])],
+        [event(actor("USA"), actor("IRQ"), "100", "REQUEST"), event(actor("USA"), None, "010", "")],
+    )
+    assert report.events_root is not None
+    assert (report.events_root.tp, report.events_root.fp, report.events_root.fn) == (1, 0, 0)
+    assert report.out_of_scheme == 1 and report.predicted_events == 1
+
+
 def test_evaluate_duplicates_not_double_counted(tmp_path: Path) -> None:
     """Two identical predictions for one gold event: one hit, one false positive."""
     pred = event(actor("USA"), actor("CHN"), "042")

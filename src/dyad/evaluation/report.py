@@ -78,6 +78,9 @@ class EvalReport:
     when the file's actors are not scored. ``events_code``: the same at full CAMEO code, on records
     whose gold events all have one. ``types``: per-record type sets, micro-averaged, actors ignored.
     ``type_accuracy``: share of records with gold events whose top prediction has a gold type.
+    ``predicted_events`` counts asserted predictions the gold's scheme can label (on records with
+    typed gold); ``ignored_predictions`` the non-asserted ones; ``out_of_scheme`` asserted ones the
+    scheme cannot label (CAMEO 01–02 statements on PLOVER gold), which are not scored.
     """
 
     file: str
@@ -99,6 +102,7 @@ class EvalReport:
     source_inside: float | None = None
     source_overlap: float | None = None
     source_records: int = 0
+    out_of_scheme: int = 0
     skipped_records: Mapping[str, int] = field(default_factory=dict)
     skipped_events: Mapping[str, int] = field(default_factory=dict)
     spans_not_found: int = 0
@@ -135,6 +139,7 @@ class EvalReport:
                 "gold_events": self.gold_events,
                 "predicted_events": self.predicted_events,
                 "ignored_predictions": self.ignored_predictions,
+                "out_of_scheme": self.out_of_scheme,
                 "events_root": self.events_root.to_dict() if self.events_root else None,
                 "events_code": self.events_code.to_dict() if self.events_code else None,
                 "code_records": self.code_records,

@@ -140,10 +140,12 @@ def _show_gold(event: GoldEvent) -> str:
 
 
 def _show_pred(event: Event, scheme: Scheme) -> str:
+    label = predicted_type(event, scheme)
     flag = "" if event.factuality == "asserted" else f" ({event.factuality}: not scored)"
+    flag = flag or ("" if label is not None else " (outside the gold's scheme: not scored)")
     return (
         f"{_actor(event.source)} → {_actor(event.target)}  {event.cameo} {event.plover.type} "
-        f"[{predicted_type(event, scheme)}]{flag}"
+        f"[{label}]{flag}"
     )
 
 
@@ -159,6 +161,7 @@ class _Tally:
     gold_events: int = 0
     predicted: int = 0
     ignored: int = 0
+    out_of_scheme: int = 0
     code_records: int = 0
     accuracy_n: int = 0
     accuracy_hits: int = 0
@@ -177,14 +180,19 @@ class _Tally:
 
     def add(self, record: GoldRecord, predicted: Sequence[Event]) -> None:
         asserted = [e for e in predicted if e.factuality == "asserted"]
-        self.predicted += len(asserted)
         self.ignored += len(predicted) - len(asserted)
         if record.source_spans:
             self._add_spans(record, asserted)
         if any(g.type is None for g in record.events):
             return  # span-only annotation: no type to score
         scheme = self.gold.scheme
-        pred_types = [predicted_type(e, scheme) for e in asserted]
+        labelled = [(e, predicted_type(e, scheme)) for e in asserted]
+        # An event the gold's scheme cannot express (a CAMEO 01 statement on PLOVER gold) is
+        # outside what the gold annotates: neither right nor wrong.
+        pred_types = [t for _, t in labelled if t is not None]
+        asserted = [e for e, t in labelled if t is not None]
+        self.out_of_scheme += len(labelled) - len(asserted)
+        self.predicted += len(asserted)
         self.gold_events += len(record.events)
         mismatch = self._add_types(record, asserted, pred_types)
         if record.actors_scored:
@@ -293,6 +301,7 @@ class _Tally:
             gold_events=self.gold_events,
             predicted_events=self.predicted,
             ignored_predictions=self.ignored,
+            out_of_scheme=self.out_of_scheme,
             events_root=self.root if self.scored_actors else None,
             events_code=self.code if self.scored_actors and self.has_codes else None,
             code_records=self.code_records,
