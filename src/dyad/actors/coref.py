@@ -1,0 +1,180 @@
+"""In-document coreference over drafts: short names, titles with names, "the country's", pronouns.
+
+Rules (docs/actors.md has the reasons):
+
+* a short name ("Kim", "Putin") takes the most recent earlier full mention of a person it can
+  name; with none, the first person in file order whose role is valid on the date;
+* a title and a name next to each other, or separated by one comma, are one mention
+  ("Russia's leader, Vladimir Putin"; "Mark Rutte, Nato's secretary-general"); a known person's
+  own dated role wins over the title;
+* "the country's president" takes the country of the most recent mention that has one;
+* "the Russian president" after "Putin" gets Putin's name;
+* "he"/"she" (and, with a parse, "his"/"her" on a subject) take the most recent compatible
+  person-like mention in the same or the two previous sentences.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from dyad.actors.dictionary import ActorDictionary
+from dyad.actors.mentions import Draft
+
+PRONOUNS: dict[str, str] = {"he": "m", "she": "f", "his": "m", "her": "f"}
+POSSESSIVE_PRONOUNS = frozenset({"his", "her"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+WINDOW = 2  # sentences back that a pronoun may reach
+
+
+def resolve(doc: Doc, drafts: list[Draft], dic: ActorDictionary, date: str | None) -> list[Draft]:
+    """Resolve what the drafts leave open; return only drafts with a code, in text order."""
+    drafts = short_names(drafts, dic, date)
+    drafts = merge_titles(doc, drafts)
+    countries(drafts)
+    definite_titles(doc, drafts)
+    drafts = pronouns(doc, drafts)
+    return [d for d in drafts if d.code is not None]
+
+
+def short_names(drafts: list[Draft], dic: ActorDictionary, date: str | None) -> list[Draft]:
+    seen: list[str] = []
+    for d in drafts:
+        if d.candidates:
+            ids = [f.ref for f in d.candidates]
+            mentioned = [p for p in reversed(seen) if p in ids]
+            # "Kim" after both Kim Il Sung and Kim Jong Un: the one in office on the date
+            earlier = next((p for p in mentioned if dic.people[p].active(date)), None)
+            earlier = earlier or next(iter(mentioned), None)
+            if earlier is not None:
+                d.kind = "coref"
+            else:
+                alone = [f.ref for f in d.candidates if f.standalone]
+                earlier = next((p for p in alone if dic.people[p].active(date)), None)
+            if earlier is not None:
+                p = dic.people[earlier]
+                d.code, d.name, d.person = p.code_at(date), p.name, p.id
+                d.gender = p.gender or "m" if d.persony else None
+            d.candidates = []
+        if d.person is not None:
+            seen.append(d.person)
+    return drafts
+
+
+def _named(d: Draft) -> bool:
+    return d.persony and not d.title and (d.code is not None or d.name is not None)
+
+
+def _gap_ok(doc: Doc, a: Draft, b: Draft) -> bool:
+    return b.start == a.end or (b.start == a.end + 1 and doc[a.end].text == ",")
+
+
+def merge_titles(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    out: list[Draft] = []
+    for d in drafts:
+        prev = out[-1] if out else None
+        if prev is not None and _gap_ok(doc, prev, d):
+            if prev.title and _named(d):
+                out[-1] = _merge(
+                    prev, d, title=prev, head=d.head if d.start == prev.end else prev.head
+                )
+                continue
+            if _named(prev) and d.title and d.start == prev.end + 1:
+                out[-1] = _merge(prev, d, title=d, head=prev.head)
+                continue
+        out.append(d)
+    return out
+
+
+def _merge(a: Draft, b: Draft, title: Draft, head: int) -> Draft:
+    name = b if title is a else a
+    m = Draft(a.start, b.end, head, name.kind, name.code, name=name.name, person=name.person)
+    m.persony, m.gender = True, name.gender
+    if name.person is None:  # a name the dictionaries do not know: the title gives the code
+        m.kind, m.code, m.sector, m.need_country = (
+            "ner",
+            title.code,
+            title.sector,
+            title.need_country,
+        )
+    return m
+
+
+def countries(drafts: list[Draft]) -> None:
+    last: str | None = None
+    for d in drafts:
+        if d.need_country:
+            d.code = (last or "---") + (d.sector or "")
+            d.kind = "coref" if last else d.kind
+            d.need_country = False
+        elif d.code and d.kind not in ("igo", "group") and d.code[:3].isalpha():
+            last = d.code[:3]
+
+
+def definite_titles(doc: Doc, drafts: list[Draft]) -> None:
+    people: list[Draft] = []
+    for d in drafts:
+        if d.title and d.code and d.start > 0 and doc[d.start - 1].lower_ == "the":
+            ante = next((p for p in reversed(people) if p.code == d.code), None)
+            if ante is not None:
+                d.name, d.person, d.gender, d.kind = ante.name, ante.person, ante.gender, "coref"
+        if d.person is not None and d.persony:
+            people.append(d)
+
+
+def _sentence_ids(doc: Doc) -> list[int]:
+    ids = [0] * len(doc)
+    if doc.has_annotation("SENT_START"):
+        for n, sent in enumerate(doc.sents):
+            for i in range(sent.start, sent.end):
+                ids[i] = n
+        return ids
+    n = 0
+    for tok in doc:
+        ids[tok.i] = n
+        if tok.text in (".", "!", "?") or "\n" in tok.text:
+            n += 1
+    return ids
+
+
+def _pronoun_ok(doc: Doc, i: int, parsed: bool) -> bool:
+    tok = doc[i]
+    if tok.lower_ not in POSSESSIVE_PRONOUNS:
+        return not parsed or tok.dep_ in SUBJECT_DEPS
+    return parsed and tok.dep_ == "poss" and tok.head.dep_ in SUBJECT_DEPS
+
+
+def pronouns(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    sent = _sentence_ids(doc)
+    parsed = doc.has_annotation("DEP")
+    covered = {i for d in drafts for i in range(d.start, d.end)}
+    out: list[Draft] = []
+    people: list[Draft] = []
+    k = 0
+    for tok in doc:
+        while k < len(drafts) and drafts[k].start <= tok.i:
+            d = drafts[k]
+            out.append(d)
+            if d.persony and d.code is not None:
+                people.append(d)
+            k += 1
+        gender = PRONOUNS.get(tok.lower_)
+        if gender is None or tok.i in covered or not _pronoun_ok(doc, tok.i, parsed):
+            continue
+        ante = next(
+            (
+                p
+                for p in reversed(people)
+                if p.end <= tok.i
+                and sent[p.start] >= sent[tok.i] - WINDOW
+                and p.gender in (None, gender)
+            ),
+            None,
+        )
+        if ante is None:
+            continue
+        d = Draft(tok.i, tok.i + 1, tok.i, "coref", ante.code, name=ante.name, person=ante.person)
+        d.persony, d.gender = True, ante.gender
+        out.append(d)
+        people.append(d)
+    out.extend(drafts[k:])
+    return out

@@ -1,0 +1,318 @@
+"""Finding actor mentions in a Doc: dictionary hits assembled into country+agent phrases and titles.
+
+The steps, each a small function: match every surface form (:func:`hits`), keep the longest
+non-overlapping ones, assemble phrases left to right ("North Korean" + "troops", "Russia" + "'s" +
+"leader", "officials" + "in" + "Seoul"), add the NER's unknown people and organisations, then hand
+the drafts to :mod:`dyad.actors.coref` (short names, titles with names, pronouns).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from dyad.actors.dictionary import ActorDictionary, Form
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+# Words allowed between a country and its agent: "Russian special forces", "US senior officials".
+FILLERS = _words(
+    """senior top chief former ex new local regional federal national state elite special armed
+    interim acting deputy current own main regular other many some several retired serving exiled
+    jailed detained powerful leading prominent veteran young ethnic ordinary frontline border riot
+    naval nuclear foreign defence defense interior civilian hardline moderate radical islamist
+    sizeable large small"""
+)
+FORMER = frozenset({"former", "ex"})
+_PRIORITY: dict[str, int] = {
+    "person": 0, "group": 1, "igo": 2, "country": 3, "capital": 4, "demonym": 5, "adj": 6,
+    "title": 7, "bound": 8, "word": 9,
+}  # fmt: skip
+AGENT_KINDS = frozenset({"title", "bound", "word"})
+PREFIX_KINDS = frozenset({"country", "adj", "igo", "capital", "group"})
+NAME_STOP = _words(
+    """the a an and or but in on at of for to from with by said says told has have had was is will
+    would could may might monday tuesday wednesday thursday friday saturday sunday january february
+    march april june july august september october november december"""
+)
+
+
+@dataclass(slots=True)
+class Hit:
+    """Dictionary forms matched on tokens ``[start, end)`` that passed their case rules."""
+
+    start: int
+    end: int
+    forms: list[Form]
+
+    @property
+    def form(self) -> Form:
+        return self.forms[0]
+
+    @property
+    def kind(self) -> str:
+        return self.forms[0].kind
+
+
+@dataclass(slots=True)
+class Draft:
+    """A mention being built; ``code`` None means it still waits for coreference."""
+
+    start: int
+    end: int
+    head: int
+    kind: str
+    code: str | None
+    name: str | None = None
+    person: str | None = None  # person/group id once known
+    persony: bool = False  # may be the antecedent of he/she
+    title: bool = False  # a title ("the Russian president") with no name yet
+    sector: str | None = None  # for codes completed later ("the country's president")
+    candidates: list[Form] = field(default_factory=list)  # short names waiting for an antecedent
+    need_country: bool = False
+    gender: str | None = None
+
+
+def hits(doc: Doc, dic: ActorDictionary) -> list[Hit]:
+    """Longest non-overlapping dictionary matches that pass their case rules, in text order."""
+    found: list[Hit] = []
+    for match_id, start, end in dic.matcher(doc):
+        key = dic.key_of.get(match_id)
+        if key is None:
+            continue
+        forms = [f for f in dic.forms[key] if _case_ok(doc, start, end, f)]
+        if forms:
+            forms.sort(key=lambda f: _PRIORITY[f.kind])
+            found.append(Hit(start, end, forms))
+    found.sort(key=lambda h: (h.start - h.end, h.start, _PRIORITY[h.kind]))
+    taken = [False] * len(doc)
+    chosen: list[Hit] = []
+    for h in found:
+        if not any(taken[h.start : h.end]):
+            chosen.append(h)
+            for i in range(h.start, h.end):
+                taken[i] = True
+    chosen.sort(key=lambda h: h.start)
+    return chosen
+
+
+def _case_ok(doc: Doc, start: int, end: int, form: Form) -> bool:
+    if form.case == "any":
+        return True
+    if form.case == "exact":
+        return tuple(t.text for t in doc[start:end]) == form.tokens
+    first = doc[start].text
+    return first[:1].isupper()
+
+
+def _glued(doc: Doc, h: Hit) -> bool:
+    """A hyphen compound ("US-led", "pro-Russian", "China-North Korea"): no actor of its own."""
+    after = h.end < len(doc) and doc[h.end].text == "-" and not doc[h.end - 1].whitespace_
+    before = h.start > 0 and doc[h.start - 1].text == "-" and not doc[h.start - 1].whitespace_
+    return after or before
+
+
+class Assembler:
+    """Builds drafts from hits, left to right."""
+
+    def __init__(self, doc: Doc, dic: ActorDictionary, date: str | None) -> None:
+        self.doc = doc
+        self.dic = dic
+        self.date = date
+        self.hits = hits(doc, dic)
+        self.at = {h.start: i for i, h in enumerate(self.hits)}
+        # without an NER, a capitalised run after a title is taken as a name
+        self.caprun = not doc.has_annotation("ENT_IOB")
+
+    def run(self) -> list[Draft]:
+        drafts: list[Draft] = []
+        i = 0
+        while i < len(self.hits):
+            draft, i = self._step(i)
+            if draft is not None:
+                drafts.append(draft)
+        return drafts
+
+    # ------------------------------------------------------------ one phrase
+
+    def _step(self, i: int) -> tuple[Draft | None, int]:
+        h = self.hits[i]
+        if h.kind in PREFIX_KINDS or (h.kind == "person" and self._poss(h.end)):
+            if _glued(self.doc, h):
+                return None, i + 1
+            poss = self._poss(h.end) and h.kind != "adj"
+            pos = h.end + (1 if poss else 0)
+            chain, nxt = self._chain(i + 1, pos)
+            if chain:
+                return self._with_name(self._combine(h, chain), chain, nxt)
+            nh = self.hits[i + 1] if i + 1 < len(self.hits) else None
+            if poss and nh is not None and nh.start == pos and nh.kind == "person":
+                d = self._simple(nh)
+                d.start = h.start
+                return d, i + 2
+            if h.kind == "adj":
+                return None, i + 1
+            return self._simple(h), i + 1
+        if h.kind in AGENT_KINDS:
+            chain, nxt = self._chain(i, h.start)
+            draft = self._agents(chain)
+            draft, nxt = self._postfix(draft, nxt)
+            if draft.code is None and not draft.need_country and h.kind == "bound":
+                return None, nxt  # "regime", "leadership" need a country
+            return self._with_name(draft, chain, nxt)
+        return self._simple(h), i + 1
+
+    def _poss(self, pos: int) -> bool:
+        return pos < len(self.doc) and self.doc[pos].lower_ in POSSESSIVE
+
+    def _chain(self, i: int, pos: int) -> tuple[list[Hit], int]:
+        """Agent hits from hit ``i`` on, starting at ``pos`` with only fillers in between."""
+        chain: list[Hit] = []
+        while i < len(self.hits) and self.hits[i].kind in AGENT_KINDS:
+            h = self.hits[i]
+            if not all(self._filler(t) for t in self.doc[pos : h.start]):
+                break
+            chain.append(h)
+            pos = h.end
+            i += 1
+        return chain, i
+
+    def _filler(self, tok: Token) -> bool:
+        return tok.lower_ in FILLERS or tok.text == "-"
+
+    def _sector(self, chain: list[Hit], start: int) -> str:
+        last = chain[-1].form
+        words = {t.lower_ for t in self.doc[start : chain[-1].start]}
+        if last.kind == "title" and words & FORMER:
+            return "ELI"
+        return last.ref
+
+    def _combine(self, prefix: Hit, chain: list[Hit]) -> Draft:
+        sector = self._sector(chain, prefix.start)
+        f = prefix.form
+        code: str | None
+        if f.kind == "igo":
+            code = f.ref
+        elif f.kind == "group":
+            code = self.dic.people[f.ref].code_at(self.date)
+        elif f.kind == "person":
+            country = self.dic.people[f.ref].code_at(self.date)[:3]
+            code = country + sector
+        elif f.kind == "capital" and f.sector not in (None, "GOV"):
+            code = f.ref + (f.sector or "")
+        else:
+            code = f.ref + sector
+        last = chain[-1]
+        return Draft(
+            prefix.start, last.end, last.end - 1, "igo" if f.kind == "igo" else "agent", code,
+            title=last.kind == "title", persony=last.kind == "title", sector=sector,
+        )  # fmt: skip
+
+    def _agents(self, chain: list[Hit]) -> Draft:
+        first, last = chain[0], chain[-1]
+        sector = self._sector(chain, first.start)
+        d = Draft(first.start, last.end, last.end - 1, "agent", None, sector=sector)
+        d.title = d.persony = last.kind == "title"
+        toks = self.doc[max(0, first.start - 3) : first.start]
+        if (
+            len(toks) == 3
+            and toks[1].lower_ in ("country", "nation")
+            and toks[2].lower_ in POSSESSIVE
+        ):
+            d.start, d.need_country = first.start - 3, True  # "the country's president"
+        elif last.kind != "bound":
+            d.code = f"---{sector}"
+        return d
+
+    def _postfix(self, d: Draft, nxt: int) -> tuple[Draft, int]:
+        """ "the army of Ukraine", "officials in Seoul", "officials from Moscow"."""
+        if d.need_country or nxt >= len(self.hits) or d.end >= len(self.doc):
+            return d, nxt
+        prep = self.doc[d.end].lower_
+        h = self.hits[nxt]
+        gap = h.start - d.end - 1
+        if gap == 1 and self.doc[d.end + 1].lower_ == "the":
+            gap = 0
+        if gap != 0 or _glued(self.doc, h):
+            return d, nxt
+        ok = (
+            (prep == "of" and h.kind in ("country", "igo", "group"))
+            or (prep == "in" and h.kind == "capital")
+            or (prep == "from" and h.kind in ("country", "capital"))
+        )
+        if not ok:
+            return d, nxt
+        chain_hit = Hit(d.start, d.end, [Form("word", d.sector or "GOV", "any", ())])
+        merged = self._combine(h, [chain_hit])
+        merged.start, merged.end, merged.head = d.start, h.end, d.head
+        merged.title = merged.persony = d.title
+        return merged, nxt + 1
+
+    def _with_name(self, d: Draft, chain: list[Hit], nxt: int) -> tuple[Draft, int]:
+        """A title followed by a name with no comma: "defence minister Rustem Umerov"."""
+        if not d.title or not self.caprun or d.end >= len(self.doc):
+            return d, nxt
+        nh = self.hits[nxt] if nxt < len(self.hits) else None
+        if nh is not None and nh.start == d.end:
+            return d, nxt  # a dictionary name: merged later with the person's own code
+        end = d.end
+        while end < len(self.doc) and end - d.end < 4 and self._namelike(self.doc[end]):
+            if nh is not None and end >= nh.start:
+                break
+            end += 1
+        if end > d.end:
+            d.name = self.doc[d.end : end].text
+            d.end, d.head, d.kind, d.title = end, end - 1, "ner", False
+        return d, nxt
+
+    @staticmethod
+    def _namelike(tok: Token) -> bool:
+        return tok.is_alpha and tok.text[:1].isupper() and tok.lower_ not in NAME_STOP
+
+    def _simple(self, h: Hit) -> Draft:
+        f = h.form
+        d = Draft(h.start, h.end, h.end - 1, f.kind, None)
+        if f.kind in ("person", "group"):
+            persons = [x for x in h.forms if x.kind == f.kind]
+            if not all(x.full for x in persons):
+                d.candidates = persons  # a short name: coreference decides
+                d.persony = f.kind == "person"
+                return d
+            p = self.dic.people[f.ref]
+            d.code, d.name, d.person, d.gender = p.code_at(self.date), p.name, p.id, p.gender or "m"
+            d.persony = f.kind == "person"
+            if f.kind == "group":
+                d.gender = None
+        elif f.kind == "capital":
+            d.code = f.ref + (f.sector or "GOV")
+            d.name = self.dic.countries.get(f.ref)
+        elif f.kind in ("country", "demonym"):
+            d.kind, d.code, d.name = "country", f.ref, self.dic.countries.get(f.ref)
+        elif f.kind == "igo":
+            d.code, d.name = f.ref, self.dic.igos.get(f.ref)
+        return d
+
+
+def ner_drafts(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """Drafts plus the NER's PERSON/ORG entities that no dictionary entry covered."""
+    if not doc.ents:
+        return drafts
+    taken = [False] * len(doc)
+    for d in drafts:
+        for i in range(d.start, d.end):
+            taken[i] = True
+    out = list(drafts)
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "PER", "ORG") or any(taken[ent.start : ent.end]):
+            continue
+        person = ent.label_ != "ORG"
+        out.append(
+            Draft(ent.start, ent.end, ent.end - 1, "ner", "---", name=ent.text, persony=person)
+        )
+    out.sort(key=lambda d: d.start)
+    return out
