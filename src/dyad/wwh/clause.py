@@ -1,0 +1,217 @@
+"""The clause of an event's trigger: the tokens whose dates, places and numbers belong to the event.
+
+With a dependency parse (UD labels) the clause is the governing verb's subtree minus embedded
+clauses that have their own verb; without one (a blank pipeline) it is the stretch between the
+clause boundaries around the trigger (";", dashes, brackets, "which/who/where", a comma before a
+conjunction). A clause also knows its *frames*: the enclosing clauses whose date it inherits when
+it has none of its own ("When Putin travelled ... in June, ... they signed a treaty").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+# Dependents that start a clause of their own (spaCy's English labels and UD's).
+EMBEDDED_DEPS = frozenset(
+    {"ccomp", "advcl", "acl:relcl", "relcl", "parataxis", "csubj", "conj", "acl"}
+)
+REPORTED_DEPS = frozenset({"ccomp", "parataxis"})  # a report's date bounds the reported event only
+VERB_POS = frozenset({"VERB", "AUX"})
+TEMPORAL_MARKS = frozenset(
+    {"when", "after", "before", "as", "while", "once", "since", "until", "following"}
+)
+FUTURE_WORDS = frozenset({"will", "'ll", "shall", "wo"})
+FUTURE_BEFORE_TO = frozenset(
+    {
+        "due",
+        "set",
+        "expected",
+        "scheduled",
+        "going",
+        "poised",
+        "slated",
+        "plans",
+        "plan",
+        "planning",
+    }
+)
+_BOUNDARY_WORDS = frozenset(
+    {"which", "who", "whom", "whose", "where", "when", "while", "whereas", "although", "because"}
+)
+_CONJUNCTIONS = frozenset(
+    {
+        "and",
+        "but",
+        "or",
+        "yet",
+        "so",
+        "as",
+        "if",
+        "unless",
+        "though",
+        "after",
+        "before",
+        "since",
+        "until",
+    }
+)
+_PUNCT_BOUNDARIES = frozenset({";", "–", "—", "(", ")", ":", "--"})
+_FRAME_OPENERS = TEMPORAL_MARKS | frozenset(
+    {
+        "on",
+        "in",
+        "at",
+        "during",
+        "last",
+        "earlier",
+        "later",
+        "this",
+        "by",
+        "yesterday",
+        "overnight",
+        "early",
+        "late",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """Token indices of an event's clause, the frames it may take a date from, and its tense."""
+
+    tokens: frozenset[int]
+    frames: tuple[tuple[frozenset[int], bool], ...]  # (tokens, reported) nearest first
+    future: bool
+    verb: int | None = None
+
+
+def trigger_token(doc: Doc, start: int, end: int) -> Token | None:
+    """The token of a trigger given by document character offsets (its last token for phrases)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    if len(span) == 1:
+        return span[0]
+    heads = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]
+    return heads[0] if heads and doc.has_annotation("DEP") else span[-1]
+
+
+def event_clause(doc: Doc, token: Token) -> Clause:
+    """The clause of ``token``: from the parse when the doc has one, else from boundary rules."""
+    if doc.has_annotation("DEP"):
+        return _parsed_clause(token)
+    return _blank_clause(doc, token)
+
+
+def _sentence(doc: Doc, token: Token) -> Span:
+    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        return token.sent
+    return doc[:]
+
+
+# ---------------------------------------------------------------- with a parse
+
+
+def _governing_verb(token: Token) -> Token:
+    t = token
+    while t.pos_ not in VERB_POS and t.head.i != t.i:
+        t = t.head
+    return t if t.pos_ in VERB_POS else token
+
+
+def _starts_clause(tok: Token) -> bool:
+    if tok.dep_ not in EMBEDDED_DEPS:
+        return False
+    if tok.dep_ in ("conj", "acl"):
+        return tok.pos_ in VERB_POS
+    return True
+
+
+def _clause_tokens(verb: Token) -> frozenset[int]:
+    out: set[int] = set()
+    stack = [verb]
+    while stack:
+        t = stack.pop()
+        out.add(t.i)
+        stack.extend(c for c in t.children if not _starts_clause(c))
+    return frozenset(out)
+
+
+def _temporal_frames(verb: Token) -> list[tuple[frozenset[int], bool]]:
+    frames = []
+    for child in verb.children:
+        if child.dep_ == "advcl" and any(
+            m.lower_ in TEMPORAL_MARKS for m in child.children if m.dep_ in ("mark", "advmod")
+        ):
+            frames.append((frozenset(t.i for t in child.subtree), False))
+    return frames
+
+
+def _is_future(verb: Token) -> bool:
+    for child in verb.children:
+        if child.lower_ in FUTURE_WORDS and child.dep_.startswith("aux"):
+            return True
+    doc = verb.doc
+    before = [t.lower_ for t in doc[max(verb.sent.start, verb.i - 4) : verb.i]]
+    return any(w in FUTURE_WORDS for w in before) or any(
+        w in FUTURE_BEFORE_TO and i + 1 < len(before) and before[i + 1] == "to"
+        for i, w in enumerate(before)
+    )
+
+
+def _parsed_clause(token: Token) -> Clause:
+    verb = _governing_verb(token)
+    frames: list[tuple[frozenset[int], bool]] = _temporal_frames(verb)
+    future = _is_future(verb)
+    current, reported = verb, False
+    while current.head.i != current.i and current.dep_ in EMBEDDED_DEPS | {"xcomp"}:
+        reported = reported or current.dep_ in REPORTED_DEPS
+        conj = current.dep_ == "conj"
+        current = _governing_verb(current.head)
+        frames.append((_clause_tokens(current), reported))
+        frames.extend((f, reported) for f, _ in _temporal_frames(current))
+        if conj and not future:
+            future = _is_future(current)
+    return Clause(_clause_tokens(verb), tuple(frames), future, verb.i)
+
+
+# ---------------------------------------------------------------- without a parse
+
+
+def _is_boundary(sent: Span, k: int) -> bool:
+    tok = sent[k]
+    text = tok.lower_
+    if text in _PUNCT_BOUNDARIES or (
+        text == "-" and tok.whitespace_ and k > 0 and sent[k - 1].whitespace_
+    ):
+        return True
+    if text in _BOUNDARY_WORDS:
+        return True
+    return (
+        text == "," and k + 1 < len(sent) and sent[k + 1].lower_ in _CONJUNCTIONS | _BOUNDARY_WORDS
+    )
+
+
+def _blank_clause(doc: Doc, token: Token) -> Clause:
+    sent = _sentence(doc, token)
+    k = token.i - sent.start
+    bounds = [j for j in range(len(sent)) if _is_boundary(sent, j)]
+    lo = (
+        max((j for j in bounds if j <= k and sent[j].lower_ not in _BOUNDARY_WORDS), default=-1) + 1
+    )
+    lo = max([lo] + [j for j in bounds if j <= k and sent[j].lower_ in _BOUNDARY_WORDS])
+    hi = min((j for j in bounds if j > k), default=len(sent))
+    tokens = frozenset(range(sent.start + lo, sent.start + hi))
+    frames: list[tuple[frozenset[int], bool]] = []
+    if lo > 0 and sent[0].lower_ in _FRAME_OPENERS:
+        first_end = min((j for j in bounds if j > 0), default=len(sent))
+        comma = next((j for j in range(len(sent)) if sent[j].text == ","), len(sent))
+        frames.append((frozenset(range(sent.start, sent.start + min(first_end, comma))), False))
+    words = [doc[i].lower_ for i in sorted(tokens)]
+    future = any(w in FUTURE_WORDS for w in words) or any(
+        w in FUTURE_BEFORE_TO and i + 1 < len(words) and words[i + 1] == "to"
+        for i, w in enumerate(words)
+    )
+    return Clause(tokens, tuple(frames), future)

@@ -1,0 +1,306 @@
+"""Date expressions: found with our own patterns, resolved against the publication date.
+
+Candidates come from regular expressions over the text (fast, and only real date phrases);
+each is resolved by rule. dateparser handles only what the rules do not (numeric dates such as
+``28/10/2024``), so it never runs on ordinary tokens. Decisions (see ``docs/wwh.md``):
+
+* a bare month or weekday is the most recent one on or before publication, or the next one after
+  it when the clause is about the future ("will ... in June");
+* "N days ago" has day precision; "N weeks ago" and "last/next week" month precision (there is
+  no week precision); "N months ago" month; "N years ago" year;
+* "overnight" and "last night" are the day before publication (the night began then);
+* "within days" / "in the coming days" is the month a few days after publication;
+* "since August" is the start: August.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import logging
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from dyad.model import DateRef
+
+log = logging.getLogger(__name__)
+
+MONTHS: dict[str, int] = {}
+for _i, _name in enumerate(calendar.month_name):
+    if _i:
+        MONTHS[_name.lower()] = _i
+        MONTHS[_name[:3].lower()] = _i
+MONTHS["sept"] = 9
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50,
+}  # fmt: skip
+SEASONS = {
+    "spring": (3, 5),
+    "summer": (6, 8),
+    "autumn": (9, 11),
+    "fall": (9, 11),
+    "winter": (12, 2),
+}
+
+_MON = (
+    r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?![A-Za-z])"
+)
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
+_YEAR = r"(?P<year>(?:1[89]|20)\d{2})(?!\d|,\d)"
+_WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_PART = r"(?P<part>(?i:early|late|mid|the end of|the start of|the beginning of|the middle of|end of)[\s-]+)?"
+_NUM = r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)"
+
+# kind -> pattern; the order breaks ties between overlapping matches of equal length
+PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern))
+    for kind, pattern in (
+        ("iso", r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b"),
+        ("numeric", r"\b\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b"),
+        ("dmy", rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?"),
+        ("mdy", rf"\b{_MON}\s+{_DAY}(?:,?\s+{_YEAR})?"),
+        ("my", rf"\b{_PART}{_MON}(?:\s+of)?\s+{_YEAR}"),
+        (
+            "month",
+            r"\b(?P<prep>(?i:in|on|since|by|until|till|from|during|through|throughout|before|after"
+            r"|last|next|this|earlier in|later in|late|early|mid|the end of|the start of"
+            r"|the beginning of|the middle of|end of|start of))[\s-]+(?:(?i:early|late|mid)[\s-]+)?"
+            + _MON,
+        ),
+        (
+            "year",
+            r"\b(?P<prep>(?i:in|since|by|until|till|from|during|through|before|after|early|late"
+            r"|mid|the end of|the start of|the beginning of|the middle of|end of|start of"
+            r"|summer of|spring of|autumn of|winter of|the summer of|the spring of"
+            r"|the autumn of|the winter of))[\s-]+" + _YEAR,
+        ),
+        (
+            "weekday",
+            r"\b(?:(?P<rel>(?i:last|next|this|on|coming|past))\s+)?"
+            + _WD
+            + r"(?:\s+(?i:morning|afternoon|evening|night))?\b",
+        ),
+        (
+            "relday",
+            r"(?i:\b(?P<word>yesterday|today|tonight|tomorrow|overnight|last night"
+            r"|this morning|this afternoon|this evening|earlier today|later today)\b)",
+        ),
+        (
+            "relunit",
+            r"(?i:\b(?P<rel>last|next|this|earlier this|later this|late last|early last"
+            r"|early next|late next|early this|late this|the previous|the next|the coming"
+            r"|at the)\s+(?P<unit>week|weekend|month|year|spring|summer|autumn|fall"
+            r"|winter)\b)",
+        ),
+        ("ago", r"(?i:\b" + _NUM + r"\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+ago\b)"),
+        (
+            "soon",
+            r"(?i:\b(?:within|in)\s+(?:the\s+(?:coming|next)\s+(?:few\s+)?|a\s+few\s+)?"
+            r"(?P<unit>hours|days|weeks)\b(?!\s+(?:of|after|before)\b))",
+        ),
+    )
+)
+
+
+_ABSOLUTE = frozenset({"iso", "numeric", "dmy", "mdy", "my"})
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression in the text (not yet resolved)."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    groups: tuple[tuple[str, str], ...]
+
+    def group(self, name: str) -> str | None:
+        return dict(self.groups).get(name)
+
+
+def find_dates(text: str, offset: int = 0) -> list[DateMention]:
+    """All date expressions in ``text`` (offsets shifted by ``offset``); of overlapping ones the longest wins."""
+    found: list[tuple[int, int, int, DateMention]] = []
+    for order, (kind, pattern) in enumerate(PATTERNS):
+        for m in pattern.finditer(text):
+            groups = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
+            mention = DateMention(kind, m.start() + offset, m.end() + offset, m.group(0), groups)
+            absolute = 0 if kind in _ABSOLUTE else 1
+            found.append((absolute, mention.start - mention.end, order, mention))
+    found.sort(key=lambda item: item[:3])  # full dates first, then the longest, then pattern order
+    kept: list[DateMention] = []
+    for *_, d in found:
+        if not any(d.start < k.end and k.start < d.end for k in kept):
+            kept.append(d)
+    return sorted(kept, key=lambda d: d.start)
+
+
+def parse_pub(pub_date: str | None) -> dt.date | None:
+    """The publication date as a date (``YYYY-MM-DD`` or a longer ISO timestamp); None when absent."""
+    if not pub_date:
+        return None
+    try:
+        return dt.date.fromisoformat(pub_date[:10])
+    except ValueError:
+        log.warning("ignoring publication date %r: not YYYY-MM-DD", pub_date)
+        return None
+
+
+def resolve(mention: DateMention, pub: dt.date | None, future: bool = False) -> DateRef | None:
+    """Resolve a date expression; None when it cannot be placed (e.g. "on Tuesday" with no pub date)."""
+    try:
+        value = _resolve(mention, pub, future)
+    except (ValueError, OverflowError):  # "31 February", dates before year 1
+        return None
+    if value is None:
+        return None
+    iso, precision = value
+    return DateRef(iso, precision, mention.text, mention.start, mention.end)  # type: ignore[arg-type]
+
+
+def _day(d: dt.date) -> tuple[str, str]:
+    return d.isoformat(), "day"
+
+
+def _month(year: int, month: int) -> tuple[str, str]:
+    while month < 1:
+        year, month = year - 1, month + 12
+    while month > 12:
+        year, month = year + 1, month - 12
+    return f"{year:04d}-{month:02d}", "month"
+
+
+def _year(year: int) -> tuple[str, str]:
+    return f"{year:04d}", "year"
+
+
+def _month_number(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def _resolve(m: DateMention, pub: dt.date | None, future: bool) -> tuple[str, str] | None:
+    g = m.group
+    if m.kind == "iso":
+        return _day(dt.date(int(g("year") or 0), int(g("month") or 0), int(g("day") or 0)))
+    if m.kind == "numeric":
+        return _numeric(m.text, pub)
+    if m.kind in ("dmy", "mdy"):
+        month, day = _month_number(g("mon") or ""), int(g("day") or 0)
+        if g("year"):
+            return _day(dt.date(int(g("year") or 0), month, day))
+        if pub is None:
+            return None
+        d = dt.date(pub.year, month, day)
+        if future and d < pub:
+            d = dt.date(pub.year + 1, month, day)
+        elif not future and d > pub:
+            d = dt.date(pub.year - 1, month, day)
+        return _day(d)
+    if m.kind == "my":
+        return _month(int(g("year") or 0), _month_number(g("mon") or ""))
+    if m.kind == "year":
+        return _year(int(g("year") or 0))
+    if pub is None:
+        return None
+    if m.kind == "month":
+        return _bare_month(_month_number(g("mon") or ""), (g("prep") or "").lower(), pub, future)
+    if m.kind == "weekday":
+        return _weekday(WEEKDAYS[(g("wd") or "").lower()], (g("rel") or "").lower(), pub, future)
+    if m.kind == "relday":
+        word = (g("word") or "").lower()
+        shift = {"yesterday": -1, "overnight": -1, "last night": -1, "tomorrow": 1}.get(word, 0)
+        return _day(pub + dt.timedelta(days=shift))
+    if m.kind == "relunit":
+        return _relative_unit((g("rel") or "").lower(), (g("unit") or "").lower(), pub, future)
+    if m.kind == "ago":
+        n = g("n") or ""
+        count = int(n) if n.isdigit() else NUMBER_WORDS[n.lower()]
+        unit = (g("unit") or "").lower().rstrip("s")
+        if unit == "day":
+            return _day(pub - dt.timedelta(days=count))
+        if unit == "week":
+            d = pub - dt.timedelta(weeks=count)
+            return _month(d.year, d.month)
+        if unit == "month":
+            return _month(pub.year, pub.month - count)
+        return _year(pub.year - count * (10 if unit == "decade" else 1))
+    if m.kind == "soon":
+        unit = (g("unit") or "").lower()
+        if unit == "hours":
+            return _day(pub)
+        d = pub + dt.timedelta(days=3 if unit == "days" else 14)
+        return _month(d.year, d.month)
+    return None
+
+
+def _bare_month(month: int, prep: str, pub: dt.date, future: bool) -> tuple[str, str]:
+    if prep == "next" or (future and prep not in ("last", "since")):
+        year = (
+            pub.year
+            if month > pub.month or (month == pub.month and prep != "next")
+            else pub.year + 1
+        )
+    elif prep == "last":
+        year = pub.year if month < pub.month else pub.year - 1
+    elif prep == "this":
+        year = pub.year
+    else:
+        year = pub.year if month <= pub.month else pub.year - 1
+    return _month(year, month)
+
+
+def _weekday(weekday: int, rel: str, pub: dt.date, future: bool) -> tuple[str, str]:
+    if rel in ("next", "coming") or (future and rel != "last"):
+        ahead = (weekday - pub.weekday()) % 7 or 7
+        return _day(pub + dt.timedelta(days=ahead))
+    back = (pub.weekday() - weekday) % 7
+    if rel in ("last", "past") and back == 0:
+        back = 7
+    return _day(pub - dt.timedelta(days=back))
+
+
+def _relative_unit(rel: str, unit: str, pub: dt.date, future: bool) -> tuple[str, str] | None:
+    step = (
+        -1
+        if rel.endswith("last") or rel == "the previous"
+        else 1
+        if rel.endswith("next") or rel == "the coming"
+        else 0
+    )
+    if rel == "at the" and unit != "weekend":
+        return None
+    if unit in ("week", "weekend"):
+        shift = 7 * step if not (rel == "at the" and future) else 3
+        d = pub + dt.timedelta(days=shift)
+        return _month(d.year, d.month)
+    if unit == "month":
+        return _month(pub.year, pub.month + step)
+    if unit == "year":
+        return _year(pub.year + step)
+    first, last = SEASONS[unit]
+    if step < 0:
+        return _year(pub.year if last < pub.month and first <= last else pub.year - 1)
+    if step > 0:
+        return _year(pub.year if first > pub.month else pub.year + 1)
+    return _year(pub.year)
+
+
+@lru_cache(maxsize=4096)
+def _numeric_cached(text: str, pub_iso: str | None) -> tuple[str, str] | None:
+    import dateparser  # slow to import; only numeric dates need it
+
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "DATE_ORDER": "DMY"}
+    if pub_iso:
+        settings["RELATIVE_BASE"] = dt.datetime.fromisoformat(pub_iso)
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    return _day(parsed.date()) if parsed else None
+
+
+def _numeric(text: str, pub: dt.date | None) -> tuple[str, str] | None:
+    return _numeric_cached(text, pub.isoformat() if pub else None)

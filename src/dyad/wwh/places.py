@@ -1,0 +1,249 @@
+"""Place mentions: found in the gazetteer, told apart from actors, resolved with the story's context.
+
+A mention is the longest run of tokens the gazetteer knows ("the eastern Donetsk region" →
+"Donetsk region"), capitalised, and not part of a longer name ("Kim Jong Un", "Paris
+Saint-Germain"). It is a *location* only when a locative preposition governs it ("in", "near",
+"towards the rail hub of ..."); a capital used as an actor ("Moscow threatened") or a possessive
+("Russia's war") is not. Ambiguous names take the candidate in a country the story already
+mentions, with population as the prior.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from dyad.model import Place
+from dyad.wwh.dates import MONTHS, WEEKDAYS
+from dyad.wwh.gazetteer import COMMON_WORDS, KIND_RANK, GazEntry, Gazetteer, normalise
+
+LOCATIVE = frozenset(
+    {"in", "at", "near", "outside", "towards", "toward", "inside", "across", "around", "within",
+     "throughout", "into", "off", "along", "through", "over", "nearby", "beyond"}
+)  # fmt: skip
+DIRECTIONAL = frozenset(
+    {"to", "from"}
+)  # a destination or origin: used when nothing is more locative
+# "to"/"from" locate an event only after a verb or a noun of movement ("travelled to", "a visit to"),
+# not after other nouns ("rail links to South Korea", "a threat to Taiwan").
+MOVEMENT = frozenset(
+    ["travel", "travels", "go", "goes", "went", "come", "comes", "came", "fly", "flies", "flew", "return", "returns", "head", "heads", "sail", "sails", "trip", "trips", "visit", "visits", "journey", "journeys", "flight", "flights", "move", "moves", "deploy", "deploys", "arrive", "arrives", "march", "marches", "drive", "drives", "driven", "flee", "flees", "fled"]
+)
+LOCATIVE_NOUNS = frozenset(
+    ["city", "town", "village", "region", "province", "district", "hub", "outskirts", "suburbs", "suburb", "capital", "port", "area", "centre", "center", "heart", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "edge", "streets", "county", "state", "oblast", "governorate", "frontline", "coast", "border", "borders", "island", "islands", "outside", "parts", "part", "rest", "countryside"]
+)
+DIRECTIONS = frozenset(
+    ["eastern", "western", "northern", "southern", "central", "north", "south", "east", "west", "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern", "south-western"]
+)
+SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl"})
+_NOT_PLACES = frozenset(MONTHS) | frozenset(WEEKDAYS) | {"may", "march"}
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A gazetteer name in the text with how the sentence uses it."""
+
+    start: int  # token indices
+    end: int
+    text: str
+    char_start: int
+    char_end: int
+    candidates: tuple[tuple[GazEntry, bool], ...]
+    prep: str | None
+    possessive: bool
+    subject: bool
+
+
+def _capitalised(tok: Token) -> bool:
+    return tok.text[:1].isupper()
+
+
+def _sentence_start(tok: Token) -> bool:
+    if tok.i == 0:
+        return True
+    if tok.is_sent_start:
+        return True
+    prev = tok.doc[tok.i - 1]
+    return prev.text in {".", "!", "?", "\n", '"', "“", "(", "‘"} or "\n" in prev.text
+
+
+def find_mentions(doc: Doc, gaz: Gazetteer) -> list[PlaceMention]:
+    """Every place name in ``doc`` the gazetteer knows (longest match, left to right)."""
+    out: list[PlaceMention] = []
+    n = len(doc)
+    lowers = [normalise(t.text) for t in doc]
+    i = 0
+    while i < n:
+        if lowers[i] not in gaz.first_words or lowers[i] in ("the", ""):
+            i += 1
+            continue
+        match = None
+        for size in range(min(gaz.max_words, n - i), 0, -1):
+            span = doc[i : i + size]
+            if any(t.is_punct and t.text not in {"-", "'", "."} for t in span) or span[-1].is_punct:
+                continue
+            found = gaz.lookup(span.text)
+            if found and _acceptable(doc, i, i + size):
+                match = (size, found)
+                break
+        if match is None:
+            i += 1
+            continue
+        size, found = match
+        first, last = doc[i], doc[i + size - 1]
+        nxt = doc[i + size] if i + size < n else None
+        out.append(
+            PlaceMention(
+                i, i + size, doc[i : i + size].text, first.idx, last.idx + len(last.text), found,
+                _preposition(doc, i), bool(nxt is not None and nxt.lower_ in ("'s", "’s", "'", "’")),
+                last.dep_ in SUBJECT_DEPS or first.dep_ in SUBJECT_DEPS,
+            )
+        )  # fmt: skip
+        i += size
+    return out
+
+
+def _acceptable(doc: Doc, start: int, end: int) -> bool:
+    span = doc[start:end]
+    first = span[0]
+    if not any(_capitalised(t) for t in span):
+        return False
+    if not _capitalised(first) and first.lower_ not in DIRECTIONS:
+        return False
+    if len(span) == 1 and (
+        first.lower_ in _NOT_PLACES or (first.lower_ in COMMON_WORDS and _sentence_start(first))
+    ):
+        return False
+    if (
+        first.is_upper
+        and len(first.text) <= 3
+        and len(span) == 1
+        and first.text not in {"US", "UK", "DRC", "USA", "UAE"}
+    ):
+        return False  # acronyms are organisations far more often than places
+    prev = doc[start - 1] if start > 0 else None
+    nxt = doc[end] if end < len(doc) else None
+    if nxt is not None and _capitalised(nxt) and not nxt.is_punct and not _sentence_start(nxt):
+        return False  # part of a longer name
+    if (
+        prev is not None
+        and _capitalised(prev)
+        and not _sentence_start(prev)
+        and prev.lower_ not in DIRECTIONS
+        and prev.lower_ not in ("the", "in", "at", "on", "near", "from", "to")
+        and not prev.is_punct
+    ):
+        return False
+    return True
+
+
+def _preposition(doc: Doc, start: int) -> str | None:
+    """The preposition that governs a mention, looking back over articles, adjectives and "X of"."""
+    j = start - 1
+    skipped = 0
+    while j >= 0 and skipped <= 6:
+        tok = doc[j]
+        low = tok.lower_
+        if low in DIRECTIONAL:
+            return low if _after_movement(doc, j) else "of"
+        if low in LOCATIVE or low in (
+            "on",
+            "against",
+            "for",
+            "with",
+            "by",
+            "about",
+            "like",
+            "than",
+        ):
+            return low
+        if low == "of":
+            before = doc[j - 1].lower_ if j > 0 else ""
+            if before in DIRECTIONS:
+                return "near"
+            if before not in LOCATIVE_NOUNS:
+                return "of"
+        elif tok.is_punct or (_capitalised(tok) and low != "the" and low not in DIRECTIONS):
+            return None
+        j -= 1
+        skipped += 1
+    return None
+
+
+def _after_movement(doc: Doc, j: int) -> bool:
+    if j == 0:
+        return False
+    prev = doc[j - 1]
+    if doc.has_annotation("POS") and prev.pos_:
+        return prev.pos_ in ("VERB", "AUX") or prev.lower_ in MOVEMENT
+    return prev.lower_ in MOVEMENT or (prev.lower_.endswith("ed") and len(prev.text) > 3)
+
+
+def context_countries(
+    mentions: Iterable[PlaceMention], actor_countries: Iterable[str]
+) -> frozenset[str]:
+    """Countries the story is about: its unambiguous places (not big-city guesses) and its actors."""
+    out = {c for c in actor_countries if c}
+    for m in mentions:
+        countries = {e.country for e, _ in m.candidates}
+        if len(countries) == 1:
+            entry = m.candidates[0][0]
+            if entry.kind != "city" or entry.population >= 100_000:
+                out |= countries
+    return frozenset(out - {""})
+
+
+def resolve(
+    mention: PlaceMention, context: frozenset[str], near: frozenset[str] = frozenset()
+) -> GazEntry:
+    """The most likely place for a mention: population prior, own names, the story's countries."""
+
+    def score(item: tuple[GazEntry, bool]) -> float:
+        entry, primary = item
+        base = math.log10(entry.population + 10) if entry.population else 6.0
+        return (
+            base + (2.0 if primary else 0.0) + (3.0 if entry.country in context else 0.0)
+            + (1.0 if entry.country in near else 0.0)
+        )  # fmt: skip
+
+    return max(mention.candidates, key=score)[0]
+
+
+def to_place(entry: GazEntry, admin1: str | None = None) -> Place:
+    return Place(
+        entry.name, entry.country, entry.admin1 or admin1, entry.lat, entry.lon, entry.geonames_id
+    )
+
+
+def choose_location(
+    mentions: list[PlaceMention],
+    clause_tokens: frozenset[int],
+    trigger: int,
+    context: frozenset[str],
+) -> tuple[PlaceMention, Place] | None:
+    """The event's location: the most specific locative place in its clause, nearest the trigger."""
+    inside = [
+        m for m in mentions if m.start in clause_tokens and not m.possessive and not m.subject
+    ]
+    if not inside:
+        return None
+    near = frozenset(e.country for m in inside for e, _ in m.candidates if len(m.candidates) == 1)
+    resolved = [(m, resolve(m, context, near)) for m in inside]
+    usable = [(m, e) for m, e in resolved if m.prep in LOCATIVE or m.prep in DIRECTIONAL]
+    if not usable:
+        return None
+
+    def rank(item: tuple[PlaceMention, GazEntry]) -> tuple[int, int, int]:
+        m, e = item
+        return (1 if m.prep in LOCATIVE else 0, KIND_RANK.get(e.kind, 0), -abs(m.start - trigger))
+
+    best, entry = max(usable, key=rank)
+    admin1 = None
+    if entry.kind == "city" and entry.admin1 is None:
+        admin1 = next(
+            (e.name for _, e in resolved if e.kind == "region" and e.country == entry.country), None
+        )
+    return best, to_place(entry, admin1)
