@@ -17,6 +17,7 @@ from dyad.model import Document, Skipped
 log = logging.getLogger(__name__)
 
 _BLOCK = re.compile(r"<\s*(?:br|/p|/div|/li|/h[1-6]|/blockquote|/tr)\b[^>]*>", re.IGNORECASE)
+_BREAK = "\ue000"
 _INDEX_NAMES = frozenset({"index", "default", "article", "story"})
 
 
@@ -77,16 +78,17 @@ def _stem(name: str) -> str:
 def strip_html(fragment: str) -> str:
     """Text of an HTML fragment (a feed summary), with block ends as line breaks."""
     if "<" not in fragment and "&" not in fragment:
-        return fragment.strip()
+        return re.sub(r"\s+", " ", fragment).strip()
     import lxml.html
 
+    # Newlines in HTML source are plain spaces; only block ends break lines. Mark those with a
+    # private-use character that survives parsing, collapse all whitespace, then restore them.
     try:
-        marked = _BLOCK.sub(lambda m: m[0] + "\n", fragment)
-        root = lxml.html.fromstring(f"<div>{marked}</div>")
+        marked = _BLOCK.sub(lambda m: m[0] + _BREAK, fragment)
+        text = lxml.html.fromstring(f"<div>{marked}</div>").text_content()
     except Exception:  # lxml raises ParserError, ValueError…; fall back to dropping tags
-        return re.sub(r"<[^>]*>", " ", fragment).strip()
-    text = root.text_content()
-    lines = (re.sub(r"[ \t\xa0]+", " ", line).strip() for line in text.splitlines())
+        text = re.sub(r"<[^>]*>", " ", fragment)
+    lines = (re.sub(r"\s+", " ", line).strip() for line in text.split(_BREAK))
     return "\n".join(line for line in lines if line)
 
 

@@ -50,6 +50,10 @@ def read_warc(
             if len(body) > max_bytes:
                 yield Skipped(where, "too_large")
                 continue
+            if getattr(record.raw_stream, "limit", 0) > 0:
+                # warcio reads a cut-off record without complaint; its length says it is short
+                yield Skipped(where, "unreadable: WARC record truncated")
+                continue
             if not body.strip():
                 yield Skipped(where, "empty")
                 continue
