@@ -405,3 +405,34 @@ def test_evaluate_report_json_and_render(tmp_path: Path) -> None:
     console.print(render(report))
     out = console.export_text()
     assert "gold" in out and "by type" in out and "mismatches" in out
+
+
+def test_evaluate_re3d_relations_scored_by_polarity_and_offsets(tmp_path: Path) -> None:
+    """re3d relations count loosely: conflict/cooperation, actors overlapping the gold offsets."""
+    text = "The Iraq people fight against ISIL."
+    relation = {"source": "the Iraq people", "target": "ISIL", "code": "FightingAgainst",
+                "extra": {"source_offsets": [4, 15], "target_offsets": [30, 34]}}  # fmt: skip
+    iraq, isil = actor("IRQ", "Iraq", 4, 8), actor("IMGMUSISI", "ISIL", 30, 34)
+    report = score(
+        tmp_path,
+        [record("a", [relation], text=text), record("b", [relation], text=text)],
+        [event(iraq, isil, "190", quad=4)],
+        [event(isil, iraq, "190", quad=4), event(iraq, isil, "040", quad=1)],
+    )
+    assert report.scheme == "re3d" and report.events_root is not None
+    assert (report.events_root.tp, report.events_root.fp, report.events_root.fn) == (1, 2, 1)
+
+
+def test_evaluate_rounds_span_roles_and_no_majority(tmp_path: Path) -> None:
+    """ConfliBERT rounds: roles are '|'-separated spans, an empty role is unannotated,
+    and records where the coders had no majority are skipped."""
+    text = "A suicide bomber killed five people, officials said."
+    attack = {"source": "suicide bomber", "target": "", "code": "18",
+              "extra": {"source_text_is_span": True}}  # fmt: skip
+    report = score(
+        tmp_path,
+        [record("a", [attack], text=text), record("b", [], text=text, meta={"no_majority": True})],
+        [event(actor("---", "bomber", 10, 16), actor("---", "people", 29, 35), "180")],
+    )
+    assert report.records == 1 and report.events_root is not None
+    assert report.events_root.tp == 1 and report.events_code is None
