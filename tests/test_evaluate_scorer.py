@@ -436,3 +436,15 @@ def test_evaluate_rounds_span_roles_and_no_majority(tmp_path: Path) -> None:
     )
     assert report.records == 1 and report.events_root is not None
     assert report.events_root.tp == 1 and report.events_code is None
+
+
+def test_evaluate_coder_failure_names_the_record(tmp_path: Path) -> None:
+    """An exception from the coder propagates with a note naming the gold file, line and id."""
+
+    def broken(text: str, date: str | None) -> list[Event]:
+        raise ValueError("boom")
+
+    path = gold(tmp_path, record("first", []), record("second", []))
+    with pytest.raises(ValueError, match="boom") as caught:
+        evaluate(path, broken)
+    assert any("gold.jsonl:1 (first)" in note for note in caught.value.__notes__)

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from dyad.errors import GoldError
 from dyad.evaluation import codes
@@ -265,7 +265,7 @@ class _Reader:
             tail = [f"... and {more} more"] if more else []
             head = f"{len(self.problems)} problem(s) in gold file {str(self.path)!r}; fix these:"
             raise GoldError("\n".join([head, *shown, *tail]))
-        scheme: Scheme = self.schemes.most_common(1)[0][0] if self.schemes else "cameo"  # type: ignore[assignment]
+        scheme = cast(Scheme, self.schemes.most_common(1)[0][0] if self.schemes else "cameo")
         records: list[GoldRecord] = []
         skipped_records: Counter[str] = Counter()
         skipped_events: Counter[str] = Counter()

@@ -61,8 +61,8 @@ def evaluate(
     for done, record in enumerate(records, start=1):
         try:
             predicted = code(record.text, record.date)
-        except Exception:
-            log.error("coder failed on %s:%d (%s)", gold.path, record.line, record.id)
+        except Exception as exc:
+            exc.add_note(f"while coding gold record {gold.path}:{record.line} ({record.id})")
             raise
         tally.add(record, predicted)
         if progress is not None:
