@@ -9,8 +9,9 @@ Rules (docs/actors.md has the reasons):
   own dated role wins over the title;
 * "the country's president" takes the country of the most recent mention that has one;
 * "the Russian president" after "Putin" gets Putin's name;
-* "he"/"she" (and, with a parse, "his"/"her" on a subject) take the most recent compatible
-  person-like mention in the same or the two previous sentences.
+* "he"/"she" (and, with a parse, "his"/"her" on a subject) take the leftmost compatible
+  person-like mention in their own sentence before them, else in the nearest of the two
+  previous sentences that has one.
 """
 
 from __future__ import annotations
@@ -160,16 +161,7 @@ def pronouns(doc: Doc, drafts: list[Draft]) -> list[Draft]:
         gender = PRONOUNS.get(tok.lower_)
         if gender is None or tok.i in covered or not _pronoun_ok(doc, tok.i, parsed):
             continue
-        ante = next(
-            (
-                p
-                for p in reversed(people)
-                if p.end <= tok.i
-                and sent[p.start] >= sent[tok.i] - WINDOW
-                and p.gender in (None, gender)
-            ),
-            None,
-        )
+        ante = _antecedent(people, tok.i, sent, gender)
         if ante is None:
             continue
         d = Draft(tok.i, tok.i + 1, tok.i, "coref", ante.code, name=ante.name, person=ante.person)
@@ -178,3 +170,17 @@ def pronouns(doc: Doc, drafts: list[Draft]) -> list[Draft]:
         people.append(d)
     out.extend(drafts[k:])
     return out
+
+
+def _antecedent(people: list[Draft], i: int, sent: list[int], gender: str) -> Draft | None:
+    """The leftmost compatible person in the pronoun's sentence, else in the nearest earlier one.
+
+    Leftmost approximates "the subject" (Hobbs's search order) without needing a parse:
+    "Now that Kim has something Putin wants, he ..." is Kim.
+    """
+    fits = [p for p in people if p.end <= i and p.gender in (None, gender)]
+    for back in range(WINDOW + 1):
+        here = [p for p in fits if sent[p.start] == sent[i] - back]
+        if here:
+            return here[0]
+    return None

@@ -187,7 +187,7 @@ class Assembler:
 
     def _sector(self, chain: list[Hit], start: int) -> str:
         last = chain[-1].form
-        words = {t.lower_ for t in self.doc[start : chain[-1].start]}
+        words = {t.lower_ for t in self.doc[max(0, start - 1) : chain[-1].start]}  # "former US ..."
         if last.kind == "title" and words & FORMER:
             return "ELI"
         return last.ref

@@ -1,0 +1,255 @@
+"""Tests of actor mentions: countries, agents, titles, IGOs, coreference, the seed article."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from dyad.actors import Mention, find_mentions, resolve
+
+SEED = Path("/work/shared/examples/seed-article.txt")
+
+
+@pytest.fixture(scope="module")
+def blank() -> Language:
+    return spacy.blank("en")
+
+
+def _codes(nlp: Language, text: str, date: str | None = "2024-10-30") -> dict[str, str]:
+    doc = nlp(text)
+    return {m.actor.text: m.actor.code for m in find_mentions(doc, date)}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("North Korea", "PRK"),
+        ("the DPRK", "PRK"),
+        ("South Korea", "KOR"),
+        ("the ROK", "KOR"),
+        ("the US", "USA"),
+        ("the UK", "GBR"),
+        ("Britain", "GBR"),
+        ("Côte d'Ivoire", "CIV"),
+        ("Türkiye", "TUR"),
+        ("Palestine", "PSE"),
+        ("the Holy See", "VAT"),
+        ("Taiwan", "TWN"),
+        ("Kosovo", "XKX"),
+        ("Ukrainians", "UKR"),
+    ],
+)
+def test_actors_resolve_country_names(text: str, code: str) -> None:
+    """Country names, short forms and demonyms resolve to ISO-3 codes."""
+    actor = resolve(text)
+    assert actor is not None and actor.code == code and actor.country == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Moscow", "RUSGOV"),
+        ("the Kremlin", "RUSGOV"),
+        ("Pyongyang", "PRKGOV"),
+        ("Seoul", "KORGOV"),
+        ("Kyiv", "UKRGOV"),
+        ("Kiev", "UKRGOV"),
+        ("Beijing", "CHNGOV"),
+        ("Washington", "USAGOV"),
+        ("the White House", "USAGOV"),
+        ("the Pentagon", "USAMIL"),
+        ("Downing Street", "GBRGOV"),
+        ("Whitehall", "GBRGOV"),
+        ("the Elysee", "FRAGOV"),
+        ("Tehran", "IRNGOV"),
+        ("Jerusalem", "ISRGOV"),
+    ],
+)
+def test_actors_resolve_capital_metonyms(text: str, code: str) -> None:
+    """Capitals and seats of power stand for the government (the Pentagon for the military)."""
+    actor = resolve(text)
+    assert actor is not None and actor.code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Ukrainian military intelligence", "UKRSPY"),
+        ("North Korean troops", "PRKMIL"),
+        ("South Korean officials", "KORGOV"),
+        ("Russian military bloggers", "RUSMED"),
+        ("Russia's leader", "RUSGOV"),
+        ("the army of Ukraine", "UKRMIL"),
+        ("officials in Seoul", "KORGOV"),
+        ("officials from Moscow", "RUSGOV"),
+        ("the Russian military", "RUSMIL"),
+        ("Russian forces", "RUSMIL"),
+        ("the Russian president", "RUSGOV"),
+        ("the North Korean leader", "PRKGOV"),
+        ("Chinese police", "CHNCOP"),
+        ("Israeli settlers", "ISRSET"),
+        ("troops", "---MIL"),
+        ("rebels", "---REB"),
+        ("the former Russian president", "RUSELI"),
+    ],
+)
+def test_actors_resolve_agents_with_countries(text: str, code: str) -> None:
+    """A country (adjective, name's, of/in/from) and a generic agent give country+sector."""
+    actor = resolve(text)
+    assert actor is not None and actor.code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Nato", "NATO"),
+        ("NATO", "NATO"),
+        ("the UN Security Council", "UNSC"),
+        ("the Security Council", "UNSC"),
+        ("the European Union", "EU"),
+        ("the IAEA", "IAEA"),
+        ("the Arab League", "AL"),
+        ("the World Bank", "WB"),
+        ("Nato's secretary-general", "NATO"),
+        ("EU officials", "EU"),
+    ],
+)
+def test_actors_resolve_igos(text: str, code: str) -> None:
+    """IGO names and abbreviations resolve to their short code, with igo set."""
+    actor = resolve(text)
+    assert actor is not None and actor.code == code and actor.igo == code
+
+
+@pytest.mark.parametrize("text", ["Brussels", "who", "the Korean War", "the Cold War", "us"])
+def test_actors_resolve_not_actors(text: str) -> None:
+    """Brussels, lower-case 'who'/'us' and wars named after countries are not actors."""
+    assert resolve(text) is None
+
+
+def test_actors_mentions_adjective_alone_is_no_actor(blank: Language) -> None:
+    """An adjective without an agent ("the Russian lines", "the Korean Peninsula") is no mention."""
+    codes = _codes(blank, "Units joined the Russian lines near the Korean Peninsula.")
+    assert codes == {}
+
+
+def test_actors_mentions_title_with_unknown_name(blank: Language) -> None:
+    """A title with a country gives the code of a person the dictionaries do not know."""
+    doc = blank("Ukraine's defence minister Ivan Testenko said on Monday that troops left.")
+    ms = find_mentions(doc, "2024-10-30")
+    first = ms[0]
+    assert (first.actor.text, first.actor.code, first.kind) == (
+        "Ukraine's defence minister Ivan Testenko",
+        "UKRMIL",
+        "ner",
+    )
+    assert first.actor.name == "Ivan Testenko"
+
+
+def test_actors_mentions_offsets_and_sorted(blank: Language) -> None:
+    """Mentions are sorted, non-overlapping, with character offsets into the text."""
+    text = "On Monday the Pentagon said North Korean troops had reached Russia."
+    doc = blank(text)
+    ms = find_mentions(doc, "2024-10-30")
+    assert [m.actor.code for m in ms] == ["USAMIL", "PRKMIL", "RUS"]
+    for a, b in itertools.pairwise(ms):
+        assert a.end <= b.start
+    for m in ms:
+        assert text[m.actor.start : m.actor.end] == m.actor.text
+    assert doc[ms[1].head].text == "troops"
+
+
+def test_actors_mentions_kim_after_kim_jong_un(blank: Language) -> None:
+    """'Kim' refers back to Kim Jong Un, not to Kim Il Sung, when Kim Jong Un came first."""
+    doc = blank("Kim Jong Un met Putin. Later Kim said the talks went well.")
+    ms = find_mentions(doc, "2024-10-30")
+    kim = next(m for m in ms if m.actor.text == "Kim")
+    assert kim.kind == "coref" and kim.actor.name == "Kim Jong Un" and kim.actor.code == "PRKGOV"
+
+
+def test_actors_mentions_kim_after_kim_il_sung_historic(blank: Language) -> None:
+    """'Kim' after only Kim Il Sung, in a 1980 text, is Kim Il Sung."""
+    doc = blank("Kim Il Sung spoke. Kim said the war was over.")
+    ms = find_mentions(doc, "1980-01-01")
+    kim = next(m for m in ms if m.actor.text == "Kim")
+    assert kim.actor.name == "Kim Il Sung" and kim.actor.code == "PRKGOV"
+
+
+def test_actors_mentions_pronoun_takes_antecedent(blank: Language) -> None:
+    """'he' takes the actor of the most recent person, keeping its own offsets."""
+    text = "Vladimir Putin arrived in Pyongyang. He praised the treaty."
+    ms = find_mentions(blank(text), "2024-06-19")
+    he = next(m for m in ms if m.actor.text == "He")
+    assert he.kind == "coref" and he.actor.code == "RUSGOV" and he.actor.name == "Vladimir Putin"
+    assert text[he.actor.start : he.actor.end] == "He"
+
+
+def test_actors_mentions_pronoun_out_of_reach(blank: Language) -> None:
+    """A pronoun three sentences after the last person stays unresolved."""
+    text = "Putin spoke. It rained. Prices rose. Markets fell. He left."
+    ms = find_mentions(blank(text), "2024-06-19")
+    assert [m.actor.text for m in ms] == ["Putin"]
+
+
+def test_actors_mentions_with_parse_head_is_root() -> None:
+    """With a dependency parse the head is the span's root token."""
+    nlp = spacy.blank("en")
+    words = ["North", "Korean", "troops", "arrived", "."]
+    heads = [1, 2, 3, 3, 3]
+    deps = ["compound", "amod", "nsubj", "ROOT", "punct"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    (m,) = find_mentions(doc, "2024-10-30")
+    assert (m.start, m.end, m.head, m.actor.code) == (0, 3, 2, "PRKMIL")
+
+
+def test_actors_mentions_ner_person_kept() -> None:
+    """A PERSON entity not in the dictionaries is kept as kind 'ner' with its name."""
+    nlp = spacy.blank("en")
+    doc = Doc(
+        nlp.vocab, words=["Ivan", "Testenko", "spoke", "."], ents=["B-PERSON", "I-PERSON", "O", "O"]
+    )
+    (m,) = find_mentions(doc, None)
+    assert (m.kind, m.actor.code, m.actor.name) == ("ner", "---", "Ivan Testenko")
+
+
+def _seed() -> list[Mention]:
+    return find_mentions(spacy.blank("en")(SEED.read_text(encoding="utf-8")), "2024-10-30")
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="shared seed article not mounted")
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("North Korea", "PRK"),
+        ("Pentagon", "USAMIL"),
+        ("Nato’s secretary-general Mark Rutte", "NATO"),
+        ("Ukrainian military intelligence", "UKRSPY"),
+        ("Russia’s leader, Vladimir Putin", "RUSGOV"),
+        ("South Korea’s president Yoon Suk Yeol", "KORGOV"),
+        ("Moscow", "RUSGOV"),
+        ("Seoul", "KORGOV"),
+        ("South Korean officials", "KORGOV"),
+        ("Volodymyr Zelensky", "UKRGOV"),
+        ("North Korea’s leader, Kim Jong Un", "PRKGOV"),
+        ("Xi Jinping", "CHNGOV"),
+        ("North Korean troops", "PRKMIL"),
+        ("Russian military bloggers", "RUSMED"),
+        ("UN Security Council", "UNSC"),
+        ("Kim", "PRKGOV"),
+    ],
+)
+def test_actors_mentions_seed_article(text: str, code: str) -> None:
+    """The seed article's actors resolve as a human coder would on 2024-10-30."""
+    found = {(m.actor.text, m.actor.code) for m in _seed()}
+    assert (text, code) in found
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="shared seed article not mounted")
+def test_actors_mentions_seed_no_war_actors() -> None:
+    """'Korean War', 'Cold War' and 'Korean Peninsula' give no mentions in the seed article."""
+    texts = " | ".join(m.actor.text for m in _seed())
+    assert "Korean War" not in texts and "Cold War" not in texts and "Peninsula" not in texts
