@@ -125,13 +125,15 @@ MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {}
 
 def current_version(con: duckdb.DuckDBPyConnection) -> int | None:
     """The stored schema version, or None for a new (empty) database."""
+    # fetchall, not fetchone: DuckDB 2 keeps a half-fetched result open and then refuses
+    # register() on the connection.
     found = con.execute(
         "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
-    ).fetchone()
-    if not found or not found[0]:
+    ).fetchall()
+    if not found or not found[0][0]:
         return None
-    row = con.execute("SELECT max(version) FROM schema_version").fetchone()
-    return int(row[0]) if row and row[0] is not None else None
+    rows = con.execute("SELECT max(version) FROM schema_version").fetchall()
+    return int(rows[0][0]) if rows and rows[0][0] is not None else None
 
 
 def create(con: duckdb.DuckDBPyConnection) -> None:

@@ -207,19 +207,19 @@ class Store:
         self.con.execute(f"INSERT INTO sentences ({cols}) SELECT {cols} FROM _dyad_sentences")
         cols = ", ".join(f'"{c}"' for c in rows.EVENT_FIELDS)
         # Event ids the coder repeats across documents would break the primary key; keep the first.
-        events = self.con.execute(
+        events = self._one(
             f"INSERT INTO events ({cols}) SELECT {cols} FROM _dyad_events b "
             "WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.event_id = b.event_id)"
-        ).fetchone()
-        skips = self.con.execute(
+        )
+        skips = self._one(
             "INSERT INTO skipped (origin, reason, doc_id, skipped_at, run_id) "
             "SELECT origin, reason, any_value(doc_id), current_timestamp, ? FROM _dyad_skipped s "
             "WHERE NOT EXISTS (SELECT 1 FROM skipped k "
             "  WHERE k.origin = s.origin AND k.reason = s.reason) "
             "GROUP BY origin, reason",
             [run_id],
-        ).fetchone()
-        return (int(events[0]) if events else 0, int(skips[0]) if skips else 0)
+        )
+        return int(events[0]), int(skips[0])
 
     def _batch_error(self, docs: int, skips: int, exc: BaseException) -> Exception:
         return store_failed(
@@ -234,13 +234,12 @@ class Store:
         """Record the start of an ingest run; returns its id."""
         from dyad import __version__
 
-        row = self.con.execute(
+        (run_id,) = self._one(
             "INSERT INTO runs (run_id, started_at, paths, pipeline, dyad_version) "
             "VALUES (nextval('run_ids'), current_timestamp, ?, ?, ?) RETURNING run_id",
             [json.dumps([str(p) for p in paths]), pipeline, __version__],
-        ).fetchone()
-        assert row is not None
-        return int(row[0])
+        )
+        return int(run_id)
 
     def finish_run(self, run_id: int, summary: IngestSummary) -> None:
         """Record an ingest run's counts."""
@@ -339,10 +338,14 @@ class Store:
             events_by_factuality={str(f): int(c) for f, c in factual},
         )
 
-    def _one(self, sql: str) -> tuple[Any, ...]:
-        row = self.con.execute(sql).fetchone()
-        assert row is not None
-        return tuple(row)
+    def _one(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...]:
+        """The first row of a statement's result.
+
+        fetchall, not fetchone: DuckDB 2 keeps a half-fetched result open and then refuses
+        ``register()`` on the connection.
+        """
+        rows = self.con.execute(sql, list(params)).fetchall()
+        return tuple(rows[0]) if rows else ()
 
 
 def events_sql(select: str, flt: EventFilter) -> tuple[str, list[Any]]:
