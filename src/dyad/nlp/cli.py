@@ -70,10 +70,11 @@ def evaluate_cmd(
     ] = "dyad",
     split: Annotated[str, typer.Option(help="Treebank split to score: test or dev.")] = "test",
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+    markdown: Annotated[bool, typer.Option("--markdown", help="Print a Markdown table.")] = False,
 ) -> None:
     """Print UPOS, UAS, LAS (no punctuation), sentence F1, NER P/R/F1 and words/s on EWT and GUM."""
     from dyad.nlp import load
-    from dyad.nlp.evaluate import evaluate
+    from dyad.nlp.evaluate import evaluate, markdown_table
 
     try:
         nlp = load(model)
@@ -86,6 +87,9 @@ def evaluate_cmd(
         raise typer.Exit(exc.exit_code) from exc
     if as_json:
         console.print_json(json.dumps([r.as_dict() for r in results]))
+        return
+    if markdown:
+        typer.echo(markdown_table(results))
         return
     table = Table(title=f"dyad nlp evaluate ({model})")
     for col in (

