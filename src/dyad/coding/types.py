@@ -13,8 +13,9 @@ class CodeInfo:
     label: str
     quad_class: int
     goldstein: float
-    plover_type: str
+    plover_type: str  # "" for 01x public statements, which PLOVER does not code
     plover_mode: str | None
+    plover_context: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +26,13 @@ class Trigger:
     target ("to", "against", "with", "on"); ``object_target`` says the direct object is the target
     (for noun triggers: the noun's "of"/possessor/"with" phrase, see ``target_preps``).
     ``specificity`` orders competing patterns: more constrained patterns win.
+    ``flags`` carry pattern advice for the coder: ``denial`` (the verb reports that the event it
+    governs did not happen: "denied attacking"), ``intent`` (the words state an intention or
+    an option, "consider providing weapons"), see ``docs/lexicon.md``.
+    For noun triggers ``head`` is the noun; its light verb, if the pattern needs one, is in
+    ``tokens``. ``target_head`` is the token whose object and prepositional phrases hold the
+    target when that is not ``head``: the last verb of a chain ("consider *providing* weapons to
+    Ukraine"); ``None`` means ``head``.
     """
 
     code: str
@@ -37,3 +45,5 @@ class Trigger:
     noun: bool = False
     specificity: int = 0
     requires_target: bool = False
+    flags: tuple[str, ...] = ()
+    target_head: int | None = None
