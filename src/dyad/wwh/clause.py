@@ -17,12 +17,17 @@ from spacy.tokens import Doc, Span, Token
 EMBEDDED_DEPS = frozenset(
     {"ccomp", "advcl", "acl:relcl", "relcl", "parataxis", "csubj", "conj", "acl"}
 )
+# A verb heading a clause carries one of these; a "verb" labelled otherwise (compound, amod, nsubj)
+# is a parse error, and the boundary rules are safer.
+CLAUSE_HEAD_DEPS = EMBEDDED_DEPS | frozenset({"ROOT", "root", "xcomp"})
 REPORTED_DEPS = frozenset({"ccomp", "parataxis"})  # a report's date bounds the reported event only
 VERB_POS = frozenset({"VERB", "AUX"})
 TEMPORAL_MARKS = frozenset(
     {"when", "after", "before", "as", "while", "once", "since", "until", "following"}
 )
 FUTURE_WORDS = frozenset({"will", "'ll", "shall", "wo"})
+# "said it would hold a vote in March": future in the past, and news reports it soon after
+WOULD = frozenset({"would", "'d"})
 FUTURE_BEFORE_TO = frozenset(
     {
         "due",
@@ -85,6 +90,7 @@ class Clause:
     frames: tuple[tuple[frozenset[int], bool], ...]  # (tokens, reported) nearest first
     future: bool
     verb: int | None = None
+    backup: frozenset[int] = frozenset()  # the boundary-rule clause, for dates a bad parse hides
 
 
 def trigger_token(doc: Doc, start: int, end: int) -> Token | None:
@@ -100,9 +106,13 @@ def trigger_token(doc: Doc, start: int, end: int) -> Token | None:
 
 def event_clause(doc: Doc, token: Token) -> Clause:
     """The clause of ``token``: from the parse when the doc has one, else from boundary rules."""
+    blank = _blank_clause(doc, token)
     if doc.has_annotation("DEP"):
-        return _parsed_clause(token)
-    return _blank_clause(doc, token)
+        verb = _governing_verb(token)
+        if verb.pos_ in VERB_POS and (verb.dep_ in CLAUSE_HEAD_DEPS or verb.head.i == verb.i):
+            parsed = _parsed_clause(verb)
+            return Clause(parsed.tokens, parsed.frames, parsed.future or blank.future, verb.i, blank.tokens)
+    return blank
 
 
 def _sentence(doc: Doc, token: Token) -> Span:
@@ -154,15 +164,10 @@ def _is_future(verb: Token) -> bool:
         if child.lower_ in FUTURE_WORDS and child.dep_.startswith("aux"):
             return True
     doc = verb.doc
-    before = [t.lower_ for t in doc[max(verb.sent.start, verb.i - 4) : verb.i]]
-    return any(w in FUTURE_WORDS for w in before) or any(
-        w in FUTURE_BEFORE_TO and i + 1 < len(before) and before[i + 1] == "to"
-        for i, w in enumerate(before)
-    )
+    return _future_words([t.lower_ for t in doc[max(verb.sent.start, verb.i - 4) : verb.i + 1]])
 
 
-def _parsed_clause(token: Token) -> Clause:
-    verb = _governing_verb(token)
+def _parsed_clause(verb: Token) -> Clause:
     frames: list[tuple[frozenset[int], bool]] = _temporal_frames(verb)
     future = _is_future(verb)
     current, reported = verb, False
@@ -209,9 +214,13 @@ def _blank_clause(doc: Doc, token: Token) -> Clause:
         first_end = min((j for j in bounds if j > 0), default=len(sent))
         comma = next((j for j in range(len(sent)) if sent[j].text == ","), len(sent))
         frames.append((frozenset(range(sent.start, sent.start + min(first_end, comma))), False))
-    words = [doc[i].lower_ for i in sorted(tokens)]
-    future = any(w in FUTURE_WORDS for w in words) or any(
-        w in FUTURE_BEFORE_TO and i + 1 < len(words) and words[i + 1] == "to"
-        for i, w in enumerate(words)
-    )
-    return Clause(tokens, tuple(frames), future)
+    return Clause(tokens, tuple(frames), _future_words([doc[i].lower_ for i in sorted(tokens)]))
+
+
+def _future_words(words: list[str]) -> bool:
+    """Whether a clause's words mark the future: "will", "is due to", "would" (not "would have")."""
+    for i, w in enumerate(words):
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if w in FUTURE_WORDS or (w in FUTURE_BEFORE_TO and nxt == "to") or (w in WOULD and nxt != "have"):
+            return True
+    return False

@@ -65,6 +65,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("dmy", rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?"),
         ("mdy", rf"\b{_MON}\s+{_DAY}(?:,?\s+{_YEAR})?"),
         ("my", rf"\b{_PART}{_MON}(?:\s+of)?\s+{_YEAR}"),
+        ("month_rel", rf"\b{_PART}{_MON}\s+(?P<rel>(?i:last|this|next))\s+year\b"),
         (
             "month",
             r"\b(?P<prep>(?i:in|on|since|by|until|till|from|during|through|throughout|before|after"
@@ -107,7 +108,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 
-_ABSOLUTE = frozenset({"iso", "numeric", "dmy", "mdy", "my"})
+_ABSOLUTE = frozenset({"iso", "numeric", "dmy", "mdy", "my", "month_rel"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +209,9 @@ def _resolve(m: DateMention, pub: dt.date | None, future: bool) -> tuple[str, st
         return _year(int(g("year") or 0))
     if pub is None:
         return None
+    if m.kind == "month_rel":
+        step = {"last": -1, "this": 0, "next": 1}[(g("rel") or "").lower()]
+        return _month(pub.year + step, _month_number(g("mon") or ""))
     if m.kind == "month":
         return _bare_month(_month_number(g("mon") or ""), (g("prep") or "").lower(), pub, future)
     if m.kind == "weekday":

@@ -182,17 +182,13 @@ def _after_movement(doc: Doc, j: int) -> bool:
     return prev.lower_ in MOVEMENT or (prev.lower_.endswith("ed") and len(prev.text) > 3)
 
 
-def context_countries(
-    mentions: Iterable[PlaceMention], actor_countries: Iterable[str]
-) -> frozenset[str]:
-    """Countries the story is about: its unambiguous places (not big-city guesses) and its actors."""
+def context_countries(mentions: Iterable[PlaceMention], actor_countries: Iterable[str]) -> frozenset[str]:
+    """Countries the story is about: its actors' and its places' (countries, regions, big cities)."""
     out = {c for c in actor_countries if c}
     for m in mentions:
-        countries = {e.country for e, _ in m.candidates}
-        if len(countries) == 1:
-            entry = m.candidates[0][0]
-            if entry.kind != "city" or entry.population >= 100_000:
-                out |= countries
+        entry = resolve(m, frozenset())
+        if entry.kind != "city" or entry.population >= 100_000:
+            out.add(entry.country)
     return frozenset(out - {""})
 
 

@@ -62,7 +62,9 @@ _STOP = frozenset(
 _IRREGULAR_PLURALS = frozenset(
     ["people", "children", "men", "women", "police", "personnel", "staff", "cattle", "sheep", "livestock", "aircraft", "troops"]
 )
+_TIME_UNITS = frozenset("seconds minutes hours days weeks months years decades".split())
 _NOUN_WORD = re.compile(r"\s+([A-Za-z][A-Za-z'\-]*)")
+_SHARE = re.compile(r"(\d+|one)\s+in\s+(?:every\s+)?(\d+|two|three|four|five|six|seven|eight|nine|ten)(?=\s)")
 _RATIO = re.compile(r"[^.;,]{0,40}?\bfor (?:every|each)\s+")
 
 
@@ -100,7 +102,7 @@ def _noun(text: str, pos: int) -> tuple[str, int]:
             break
         words.append((word, m.end()))
         pos = m.end()
-    for word, end in words:
+    for word, end in reversed(words):  # the head is the last plural: "police officers"
         low = word.lower()
         if not word[0].isupper() and (
             low in _IRREGULAR_PLURALS or (low.endswith("s") and not low.endswith("ss"))
@@ -133,6 +135,15 @@ def find_quantities(
         start, end = m.start(), m.end()
         if start < consumed or any(s < end + offset and start + offset < e for s, e in skip):
             continue
+        share = _SHARE.match(text, start)
+        if share:  # "1 in 4 children": a ratio of a group to itself
+            unit, end = _noun(text, share.end())
+            if unit:
+                consumed = end
+                n, of = _number(share.group(1), None), _number(share.group(2), None)
+                found.append(Quantity(_as_number(n), unit, False, text[start:end], start + offset,
+                                      end + offset, _as_number(of), unit))  # fmt: skip
+                continue
         q = _quantity(m, text)
         if q is None:
             continue
@@ -186,6 +197,8 @@ def _quantity(m: re.Match[str], text: str) -> tuple[float, str, bool, int] | Non
         return value, _CURRENCY_WORDS[unit], approximate, noun_end
     if not unit or unit in ("of", "another", "time", "times"):
         return None
+    if unit in _TIME_UNITS and re.search(r"\b(?:in|within)\s+$", text[max(0, m.start() - 8) : m.start()]):
+        return None  # "for the first time in 24 years", "in two weeks": time, not a count
     return value, unit, approximate, noun_end
 
 
