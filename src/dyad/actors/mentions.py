@@ -208,9 +208,10 @@ class Assembler:
         else:
             code = f.ref + sector
         last = chain[-1]
+        name = self.dic.people[f.ref].name if f.kind == "group" else None
         return Draft(
             prefix.start, last.end, last.end - 1, "igo" if f.kind == "igo" else "agent", code,
-            title=last.kind == "title", persony=last.kind == "title", sector=sector,
+            name=name, title=last.kind == "title", persony=last.kind == "title", sector=sector,
         )  # fmt: skip
 
     def _agents(self, chain: list[Hit]) -> Draft:
