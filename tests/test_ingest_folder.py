@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import gzip
 import io
 import sys
 from pathlib import Path
 
 import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
 
 from dyad.errors import InputError
 from dyad.ingest import read_path, read_paths
@@ -113,4 +116,24 @@ def test_ingest_stdin_dash(monkeypatch: pytest.MonkeyPatch) -> None:
         "Kenya deployed police to Haiti.\n",
         "-",
         "2024-06-25",
+    )
+
+
+def test_ingest_folder_gzip_warc_and_plain_gzip(tmp_path: Path) -> None:
+    """A .warc.gz in a folder is read as WARC; another .gz is skipped, naming the fix."""
+    with (tmp_path / "crawl.warc.gz").open("wb") as fh:
+        w = WARCWriter(fh, gzip=True)
+        html = b"<html><body><article><p>Kenya and Somalia restored diplomatic ties.</p></article>"
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        w.write_record(
+            w.create_warc_record(
+                "https://x.example/k", "response", payload=io.BytesIO(html), http_headers=headers
+            )
+        )
+    (tmp_path / "notes.txt.gz").write_bytes(gzip.compress(b"Some notes."))
+    warc_doc, gz = read_path(tmp_path)
+    assert isinstance(warc_doc, Document) and warc_doc.url == "https://x.example/k"
+    assert gz == Skipped(
+        str(tmp_path / "notes.txt.gz"),
+        "unreadable: gzip-compressed and not a WARC; decompress it first",
     )

@@ -242,3 +242,11 @@ def test_store_refuses_newer_schema_and_missing_folder(tmp_path: Path) -> None:
         Store(path)
     with pytest.raises(StoreError, match="does not exist"):
         Store(tmp_path / "nope" / "x.duckdb")
+
+
+def test_store_document_by_id(store: Store) -> None:
+    """document() returns the stored document as read, or None."""
+    doc = store.document("d1")
+    assert doc == coded("d1", "2024-10-01", ()).document
+    assert store.document("d3") is not None and store.document("d3").date is None  # type: ignore[union-attr]
+    assert store.document("nope") is None

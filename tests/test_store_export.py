@@ -118,3 +118,14 @@ def test_store_export_bad_format_and_filter(store: Store, tmp_path: Path) -> Non
     with pytest.raises(InputError, match="YYYY-MM-DD"):
         export(store, "csv", tmp_path / "e.csv", since="yesterday")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_store_export_jsonl_to_stdout(
+    store: Store, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    """out='-' writes JSONL (or CSV) to standard output; Parquet to stdout is refused."""
+    assert export(store, "jsonl", "-", root="19") == 3
+    lines = capsysbinary.readouterr().out.decode("utf-8").splitlines()
+    assert [loads(Event, line).event_id for line in lines] == ["d1-1", "d1-2", "d2-1"]
+    with pytest.raises(InputError, match="Parquet"):
+        export(store, "parquet", "-")

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import pyarrow as pa
 
@@ -17,6 +18,7 @@ log = logging.getLogger(__name__)
 
 FORMATS: tuple[str, ...] = ("csv", "parquet", "jsonl")
 BATCH_ROWS = 10_000
+STDOUT = "-"
 
 
 def _actor(n: int, side: str) -> list[tuple[str, str]]:
@@ -71,7 +73,8 @@ def export(store: Store, format: str, out: str | Path, **filters: Any) -> int:
         store: an open store.
         format: ``"csv"`` or ``"parquet"`` (flat GDELT-like columns, see docs/storage.md) or
             ``"jsonl"`` (one event per line in the contract's JSON form).
-        out: the file to write; written whole or not at all (via a ``.part`` file).
+        out: the file to write, whole or not at all (via a ``.part`` file); ``"-"`` writes
+            CSV or JSONL to standard output.
         **filters: those of :meth:`Store.events` (``actor``, ``dyad``, ``root``, ``since``,
             ``until``, ``factuality``, ``limit``, ``both_directions``).
 
@@ -82,47 +85,55 @@ def export(store: Store, format: str, out: str | Path, **filters: Any) -> int:
     if format not in FORMATS:
         raise bad_option("format", format, " or ".join(FORMATS))
     flt = EventFilter(**filters)
+    flt.where()  # validate the filters before any file is touched
+    if str(out) == STDOUT:
+        if format == "parquet":
+            raise bad_option("output", out, "a file path for Parquet (it is binary)")
+        n = _write(store, format, flt, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+        return n
     target = Path(out)
     if not target.parent.is_dir():
-        raise store_failed(
-            str(target), f"folder '{target.parent}' does not exist", "create it first"
-        )
+        why = f"folder '{target.parent}' does not exist"
+        raise store_failed(str(target), why, "create it first")
     part = target.with_name(target.name + ".part")
     try:
-        if format == "jsonl":
-            n = _write_jsonl(store, flt, part)
-        else:
-            select = ", ".join(f'{expr} AS "{name}"' for name, expr in FLAT_COLUMNS)
-            sql, params = events_sql(select, flt)
-            relation: Any = store.con.sql(sql, params=params)
-            # DuckDB 2 renamed the streaming reader; pyproject allows DuckDB >= 1.0.
-            to_reader = getattr(relation, "to_arrow_reader", None) or relation.fetch_arrow_reader
-            reader = to_reader(BATCH_ROWS)
-            n = _write_csv(reader, part) if format == "csv" else _write_parquet(reader, part)
+        with part.open("wb") as fh:
+            n = _write(store, format, flt, fh)
         os.replace(part, target)
     except OSError as exc:
         part.unlink(missing_ok=True)
-        raise store_failed(
-            str(target), f"cannot write ({exc.strerror})", "pass another path"
-        ) from exc
-    except Exception:
+        why = f"cannot write ({exc.strerror or exc})"
+        raise store_failed(str(target), why, "pass another path") from exc
+    except BaseException:
         part.unlink(missing_ok=True)
         raise
     log.info("exported %d events to %s", n, target)
     return n
 
 
-def _write_jsonl(store: Store, flt: EventFilter, path: Path) -> int:
+def _write(store: Store, format: str, flt: EventFilter, sink: IO[bytes]) -> int:
+    if format == "jsonl":
+        return _write_jsonl(store, flt, sink)
+    select = ", ".join(f'{expr} AS "{name}"' for name, expr in FLAT_COLUMNS)
+    sql, params = events_sql(select, flt)
+    relation: Any = store.con.sql(sql, params=params)
+    # DuckDB 2 renamed the streaming reader; pyproject allows DuckDB >= 1.0.
+    to_reader = getattr(relation, "to_arrow_reader", None) or relation.fetch_arrow_reader
+    reader = to_reader(BATCH_ROWS)
+    return _write_csv(reader, sink) if format == "csv" else _write_parquet(reader, sink)
+
+
+def _write_jsonl(store: Store, flt: EventFilter, sink: IO[bytes]) -> int:
     cursor = store.query_events("e.json", flt)
     n = 0
-    with path.open("w", encoding="utf-8", newline="\n") as fh:
-        while rows := cursor.fetchmany(BATCH_ROWS):
-            fh.writelines(f"{text}\n" for (text,) in rows)
-            n += len(rows)
+    while rows := cursor.fetchmany(BATCH_ROWS):
+        sink.write("".join(f"{text}\n" for (text,) in rows).encode("utf-8"))
+        n += len(rows)
     return n
 
 
-def _write_csv(reader: pa.RecordBatchReader, path: Path) -> int:
+def _write_csv(reader: pa.RecordBatchReader, sink: IO[bytes]) -> int:
     import pyarrow.csv as pacsv
 
     n = 0
@@ -130,18 +141,18 @@ def _write_csv(reader: pa.RecordBatchReader, path: Path) -> int:
         options = pacsv.WriteOptions(quoting_style="needed", quoting_header="none")
     except TypeError:
         options = pacsv.WriteOptions(quoting_style="needed")
-    with pacsv.CSVWriter(str(path), reader.schema, write_options=options) as writer:
+    with pacsv.CSVWriter(sink, reader.schema, write_options=options) as writer:
         for batch in reader:
             writer.write_batch(batch)
             n += batch.num_rows
     return n
 
 
-def _write_parquet(reader: pa.RecordBatchReader, path: Path) -> int:
+def _write_parquet(reader: pa.RecordBatchReader, sink: IO[bytes]) -> int:
     import pyarrow.parquet as pq
 
     n = 0
-    with pq.ParquetWriter(str(path), reader.schema) as writer:
+    with pq.ParquetWriter(sink, reader.schema) as writer:
         for batch in reader:
             writer.write_batch(batch)
             n += batch.num_rows

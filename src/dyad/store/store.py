@@ -12,8 +12,8 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from dyad.errors import store_failed
-from dyad.model import Coded, Event, Skipped, loads
+from dyad.errors import bad_option, store_failed
+from dyad.model import Coded, Document, Event, Skipped, loads
 from dyad.store import rows
 from dyad.store.filters import EventFilter
 from dyad.store.schema import SCHEMA_VERSION, create, current_version, migrate
@@ -295,6 +295,8 @@ class Store:
 
         ``filters`` are those of :meth:`events` (e.g. ``factuality="asserted"``).
         """
+        if not isinstance(n, int) or n < 1:
+            raise bad_option("n", n, "a whole number of dyads, 1 or more")
         flt = EventFilter(**filters)
         where, params = flt.where()
         found = self.con.execute(
@@ -311,6 +313,15 @@ class Store:
             DyadCount(s, t, int(c), round(float(g), 3), int(q1), int(q2), int(q3), int(q4))
             for s, t, c, g, q1, q2, q3, q4 in found
         ]
+
+    def document(self, doc_id: str) -> Document | None:
+        """The stored document with this id, or None."""
+        rows = self.con.execute(
+            "SELECT id, text, strftime(date, '%Y-%m-%d'), title, url, origin FROM documents "
+            "WHERE id = ?",
+            [doc_id],
+        ).fetchall()
+        return Document(*rows[0]) if rows else None
 
     def summary(self) -> StoreSummary:
         """Counts of documents (and undated ones), events, sentences, runs and skips by reason."""
