@@ -137,3 +137,20 @@ def test_ingest_folder_gzip_warc_and_plain_gzip(tmp_path: Path) -> None:
         str(tmp_path / "notes.txt.gz"),
         "unreadable: gzip-compressed and not a WARC; decompress it first",
     )
+
+
+def test_ingest_reader_crash_skips_that_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reader that crashes on one file yields a skip record for it; later files are still read."""
+    import dyad.ingest.read as read_module
+
+    def crash(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("parser exploded")
+
+    monkeypatch.setattr(read_module, "html_document", crash)
+    (tmp_path / "a.html").write_text("<html><body><p>Some page.</p></body></html>")
+    (tmp_path / "b.txt").write_text("Chad closed its border with Sudan.")
+    crashed, doc = read_path(tmp_path)
+    assert crashed == Skipped(str(tmp_path / "a.html"), "unreadable: RuntimeError: parser exploded")
+    assert isinstance(doc, Document)

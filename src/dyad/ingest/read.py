@@ -74,7 +74,8 @@ def read_path(
     if max_bytes < 1:
         raise bad_option("max_bytes", max_bytes, "a positive number of bytes")
     if str(path) == STDIN:
-        return read_stream(sys.stdin.buffer, STDIN, date, kind, max_bytes=max_bytes)
+        stream = read_stream(sys.stdin.buffer, STDIN, date, kind, max_bytes=max_bytes)
+        return _guarded(stream, STDIN)
     p = Path(path)
     if not p.exists():
         raise missing_path(str(path))
@@ -143,11 +144,23 @@ def _read_file(
     origin = str(path)
     try:
         with path.open("rb") as fh:
-            yield from read_stream(
+            stream = read_stream(
                 fh, origin, date, kind, name=path.name, max_bytes=max_bytes, pages=pages
             )
+            yield from _guarded(stream, origin)
     except OSError as exc:
         yield Skipped(origin, f"unreadable: {exc.strerror or type(exc).__name__}")
+
+
+def _guarded(items: Iterator[Read], origin: str) -> Iterator[Read]:
+    """Items of one input; a reader crash ends that input with a skip record, not a traceback."""
+    try:
+        yield from items
+    except OSError:
+        raise
+    except Exception as exc:  # parsers raise kinds of their own on inputs nobody foresaw
+        log.warning("%s: reader failed", origin, exc_info=True)
+        yield Skipped(origin, f"unreadable: {type(exc).__name__}: {str(exc)[:120]}")
 
 
 def _read_folder(root: Path, date: str | None, kind: str | None, max_bytes: int) -> Iterator[Read]:

@@ -28,6 +28,7 @@ def read_warc(
     """
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
+    from warcio.statusandheaders import StatusAndHeadersParserException
 
     n = 0
     pages = 0
@@ -64,7 +65,13 @@ def read_warc(
                 url=record.rec_headers.get_header("WARC-Target-URI"),
                 fallback_date=normalise_date(record.rec_headers.get_header("WARC-Date")),
             )
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
+    except (
+        ArchiveLoadFailed,
+        StatusAndHeadersParserException,
+        OSError,
+        EOFError,
+        ValueError,
+    ) as exc:
         # A truncated or corrupt archive: keep what was read, record where it broke.
         yield Skipped(f"{origin}#record-{n + 1}", f"unreadable: WARC broken ({_short(exc)})")
     if n == 0:
