@@ -103,6 +103,15 @@ def test_ingest_text_latin1_detected(tmp_path: Path) -> None:
     assert doc.text == text
 
 
+def test_ingest_undecodable_text_skipped(tmp_path: Path) -> None:
+    """Broken UTF-16 and bytes no charset explains are skipped as unreadable: encoding."""
+    broken = one(write(tmp_path, "u16.txt", b"\xff\xfe" + "Hello".encode("utf-16-le") + b"\x00"))
+    noise = one(write(tmp_path, "noise.txt", bytes(range(128, 256)) * 3))
+    assert isinstance(broken, Skipped)
+    assert broken.reason == "unreadable: encoding utf-16 broken at byte 12"
+    assert isinstance(noise, Skipped) and noise.reason.startswith("unreadable: encoding")
+
+
 def test_ingest_empty_file_skipped(tmp_path: Path) -> None:
     """Empty and whitespace-only files are skipped as empty."""
     assert one(write(tmp_path, "e.txt", b"")) == Skipped(str(tmp_path / "e.txt"), "empty")
