@@ -94,3 +94,37 @@ def test_conllu_convert_writes_docbin(tmp_path: Path) -> None:
         ("Russia", "GPE"),
         ("Lake Baikal", "LOC"),
     ]
+
+
+APPOS = """\
+# text = The critic Eduard Hanslick visited the Museum of Flight in Seattle and Khartoum and Juba.
+1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\tEntity=(1-person-new-nnnnn-cf1-2-sgl
+2\tcritic\tcritic\tNOUN\tNN\t_\t5\tnsubj\t_\t_
+3\tEduard\tEduard\tPROPN\tNNP\t_\t2\tappos\t_\t_
+4\tHanslick\tHanslick\tPROPN\tNNP\t_\t3\tflat\t_\tEntity=1)
+5\tvisited\tvisit\tVERB\tVBD\t_\t0\troot\t_\t_
+6\tthe\tthe\tDET\tDT\t_\t7\tdet\t_\tEntity=(2-place-new-nnnnn-cf2-2-sgl
+7\tMuseum\tMuseum\tPROPN\tNNP\t_\t5\tobj\t_\t_
+8\tof\tof\tADP\tIN\t_\t9\tcase\t_\t_
+9\tFlight\tFlight\tPROPN\tNNP\t_\t7\tnmod\t_\t_
+10\tin\tin\tADP\tIN\t_\t11\tcase\t_\t_
+11\tSeattle\tSeattle\tPROPN\tNNP\t_\t7\tnmod\t_\tEntity=(3-place-new-nnnnn-cf3-1-sgl-Seattle)2)
+12\tand\tand\tCCONJ\tCC\t_\t13\tcc\t_\t_
+13\tKhartoum\tKhartoum\tPROPN\tNNP\t_\t7\tconj\t_\tEntity=(4-place-new-nnnnn-cf4-1-sgl(5-place-new-nnnnn-cf5-1-sgl-Khartoum)
+14\tand\tand\tCCONJ\tCC\t_\t15\tcc\t_\t_
+15\tJuba\tJuba\tPROPN\tNNP\t_\t13\tconj\t_\tEntity=(6-place-new-nnnnn-cf6-1-sgl-Juba)4)|SpaceAfter=No
+16\t.\t.\tPUNCT\t.\t_\t5\tpunct\t_\t_
+"""
+
+
+def test_conllu_names_cut_to_core() -> None:
+    """Appositive names are found, facilities are FAC, trailing PPs and coordinations are cut."""
+    (sent,) = parse(APPOS)
+    got = [(" ".join(w.text for w in sent.words[s:e]), lab) for s, e, lab in named_entities(sent)]
+    assert got == [
+        ("Eduard Hanslick", "PERSON"),
+        ("Museum of Flight", "FAC"),
+        ("Seattle", "GPE"),
+        ("Khartoum", "GPE"),
+        ("Juba", "GPE"),
+    ]

@@ -23,6 +23,15 @@ _ETYPES = {"person": "PERSON", "organization": "ORG", "place": "LOC"}
 _NAME_ADP = {"of", "for", "de", "del", "du", "la", "von", "van", "al", "el"}
 _KEEP_PUNCT = {"HYPH", "."}
 _CUT_UPOS = {"VERB", "AUX", "PRON", "SCONJ", "ADV"}
+# Last words of place names that OntoNotes labels FAC, not LOC.
+_FACILITY = {
+    "museum", "center", "centre", "airport", "station", "bridge", "street", "avenue", "road",
+    "boulevard", "highway", "square", "hospital", "castle", "palace", "theater", "theatre",
+    "church", "cathedral", "mosque", "temple", "hall", "tower", "stadium", "base", "facility",
+    "complex", "mansion", "hotel", "prison", "building", "mall", "gate", "wall", "port",
+    "planetarium", "memorial", "monument", "arena", "library", "house", "cemetery", "tunnel",
+    "canal", "dam",
+}  # fmt: skip
 # Leading words that OntoNotes-style names leave out ("the Pentagon", "both the ... Government").
 _DROP_FIRST = {"DET", "PUNCT", "CCONJ"}
 _ENTITY_PART = re.compile(r"\((\d+)-([^()]*)(\)?)|(\d+)\)")
@@ -212,6 +221,11 @@ def place_label(text: str, identity: str) -> str:
     return "LOC"
 
 
+def _is_conj_of(word: Word, head: int) -> bool:
+    """True if ``word`` is a conjunct of the word at index ``head`` ("Khartoum and Juba")."""
+    return word.deprel.startswith("conj") and word.head - 1 == head
+
+
 def _name_core(words: list[Word], start: int, end: int) -> tuple[int, int]:
     """The proper-name part of a GUM mention: no leading lower-case words, no trailing PP/clause.
 
@@ -232,9 +246,19 @@ def _name_core(words: list[Word], start: int, end: int) -> tuple[int, int]:
             or w.upos in _CUT_UPOS
             or (w.upos == "CCONJ" and not words[k - 1].text[:1].isupper())
             or (w.upos == "CCONJ" and k + 1 < end and not words[k + 1].text[:1].isupper())
+            or (w.upos == "CCONJ" and any(_is_conj_of(words[j], head) for j in range(k, end)))
         ):
             return start, k
     return start, end
+
+
+def _appos_name(words: list[Word], start: int, end: int, head: int) -> int:
+    """First PROPN in the span attached to its (common-noun) head as appos or flat, else -1."""
+    for k in range(start, end):
+        w = words[k]
+        if w.upos == "PROPN" and w.head - 1 == head and w.deprel in {"appos", "flat"}:
+            return k
+    return -1
 
 
 def named_entities(sent: Sent) -> list[tuple[int, int, str]]:
@@ -242,9 +266,18 @@ def named_entities(sent: Sent) -> list[tuple[int, int, str]]:
     kept: list[tuple[int, int, str]] = []
     for start0, end0, raw in sent.entities:
         etype, _, identity = raw.partition("|")
-        head = _span_head(sent.words, start0, end0)
-        if etype not in _ETYPES or sent.words[head].upos != "PROPN":
+        if etype not in _ETYPES:
             continue
+        head = _span_head(sent.words, start0, end0)
+        if sent.words[head].upos != "PROPN":
+            # "the critic Eduard Hanslick", "philologist Rasmus Rask": the name is an appos/flat
+            start0 = _appos_name(sent.words, start0, end0, head)
+            if start0 < 0:
+                continue
+            end0 = start0 + 1
+            while end0 < len(sent.words) and sent.words[end0].upos == "PROPN":
+                end0 += 1
+            head = start0
         start, end = _name_core(sent.words, start0, end0)
         while end > start and (
             sent.words[end - 1].upos == "PUNCT" or sent.words[end - 1].xpos == "POS"
@@ -255,7 +288,12 @@ def named_entities(sent: Sent) -> list[tuple[int, int, str]]:
         label = _ETYPES[etype]
         if label == "PERSON" and sent.words[head].xpos == "NNPS":
             label = "NORP"  # "Mesoamericans", "Democrats": groups, as OntoNotes labels them
-        if label == "LOC":
+        if label == "LOC" and {
+            sent.words[end - 1].lemma.lower(),
+            sent.words[head].lemma.lower(),
+        } & (_FACILITY):
+            label = "FAC"  # OntoNotes keeps buildings, airports, roads and bridges apart from LOC
+        elif label == "LOC":
             text = "".join(w.text + (" " if w.space_after else "") for w in sent.words[start:end])
             label = place_label(text.strip(), identity)
         kept.append((start, end, label))
