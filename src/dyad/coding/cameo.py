@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 from pathlib import Path
+from typing import Literal
 
 from dyad.coding.types import CodeInfo
 from dyad.dictfile import Entry, Schema, read_dictionary, valid_number
@@ -46,11 +47,15 @@ def _valid_plover(value: str) -> str | None:
     )
 
 
+Mood = Literal["intent", "appeal", "demand", "reject"]
+# The root every mood's variant codes must have: intent to release (0353) is a 03 code.
+MOOD_ROOTS: dict[str, str] = {"intent": "03", "appeal": "02", "demand": "10", "reject": "12"}
+
 CODES_SCHEMA = Schema(
     name="CAMEO code table",
-    fields=frozenset({"label", "goldstein", "quad", "plover", "mode", "context"}),
+    fields=frozenset({"label", "goldstein", "quad", "plover", "mode", "context", *MOOD_ROOTS}),
     required=frozenset({"label", "goldstein", "quad"}),
-    single=frozenset({"label", "goldstein", "quad", "plover", "mode"}),
+    single=frozenset({"label", "goldstein", "quad", "plover", "mode", *MOOD_ROOTS}),
     head=CODE_RE,
     head_help="a CAMEO code: a root 01-20 followed by one or two digits",
     unique_heads=True,
@@ -70,11 +75,26 @@ def quad_for_root(root_code: str) -> int:
 
 def read_codes(path: str | Path) -> dict[str, CodeInfo]:
     """Read and check a code table file; raise DictionaryError listing every bad entry."""
+    return _read_table(path)[0]
+
+
+def _read_table(path: str | Path) -> tuple[dict[str, CodeInfo], dict[tuple[str, str], str]]:
     entries = read_dictionary(path, CODES_SCHEMA)
     heads = {e.head for e in entries}
     problems: list[str] = []
     table: dict[str, CodeInfo] = {}
+    variants: dict[tuple[str, str], str] = {}
     for e in entries:
+        for mood, mood_root in MOOD_ROOTS.items():
+            other = e.get(mood)
+            if other is None:
+                continue
+            if other not in heads or root(other) != mood_root:
+                problems.append(
+                    f"{e.where}: {mood} {other!r}: expected a code of this table under root "
+                    f"{mood_root}"
+                )
+            variants[(e.head, mood)] = other
         bad = _check(e, heads)
         problems.extend(bad)
         if bad:
@@ -90,7 +110,7 @@ def read_codes(path: str | Path) -> dict[str, CodeInfo]:
         )
     if problems:
         raise DictionaryError(problems)
-    return table
+    return table, variants
 
 
 def _check(e: Entry, heads: set[str]) -> list[str]:
@@ -123,9 +143,26 @@ def _check(e: Entry, heads: set[str]) -> list[str]:
 
 
 @functools.cache
+def _bundled() -> tuple[dict[str, CodeInfo], dict[tuple[str, str], str]]:
+    return _read_table(CODES_PATH)
+
+
 def load_codes() -> dict[str, CodeInfo]:
     """The bundled CAMEO code table, read once: code → :class:`CodeInfo`."""
-    return read_codes(CODES_PATH)
+    return _bundled()[0]
+
+
+def variant(code: str, mood: Mood) -> str | None:
+    """The code for expressing intent to do, appealing for, demanding or rejecting ``code``.
+
+    Args:
+        code: an action code such as ``"0841"`` (release persons) or ``"072"`` (military aid).
+        mood: ``"intent"`` (03x), ``"appeal"`` (02x), ``"demand"`` (10x) or ``"reject"`` (12x).
+    Returns:
+        ``variant("0841", "intent") == "0353"``; ``None`` when CAMEO has no such code (the
+        action is itself verbal, or violent: nobody "expresses intent" to shell a town in CAMEO).
+    """
+    return _bundled()[1].get((code, mood))
 
 
 def code_info(code: str) -> CodeInfo:

@@ -1,0 +1,359 @@
+"""Matching one lexicon pattern at one token: particles, chained verbs, objects, prepositions.
+
+Two paths: a dependency parse (UD or ClearNLP labels), and plain tokens from ``spacy.blank``
+(dyad's own lemma candidates and short windows). Used by :mod:`dyad.coding.lexicon`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from dyad.coding.inflect import candidates
+from dyad.coding.patterns import Pattern, PrepReq, WordSet
+from dyad.coding.types import Trigger
+
+# Dependency labels, UD and ClearNLP (spaCy English) alike.
+PARTICLE_DEPS = frozenset({"prt", "compound:prt", "advmod", "prep", "dative", "agent", "mark"})
+OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "nsubj:pass", "attr", "oprd", "dative"})
+OBLIQUE_PREFIXES = ("obl", "nmod", "advcl", "xcomp", "acl")
+CASE_DEPS = frozenset({"case", "mark"})
+CHAIN_DEPS = frozenset({"xcomp", "ccomp", "advcl", "conj", "pcomp"})
+PREP_DEPS = frozenset({"prep", "dative", "agent"})
+
+VERB_POS = frozenset({"VERB"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+# Without tags: a word after one of these reads as a noun, not a verb ("the attack").
+NOMINAL_CUES = frozenset(
+    {"a", "an", "the", "its", "their", "his", "her", "our", "your", "my", "this", "these",
+     "those", "any", "no", "further", "new", "of", "'s", "’s", "such", "every", "each"}
+)  # fmt: skip
+# ... and after one of these as a verb ("will attack", "to visit").
+VERBAL_CUES = frozenset(
+    {"to", "will", "would", "can", "could", "may", "might", "must", "should", "shall", "did",
+     "does", "do", "not", "n't", "they", "we", "he", "she", "i", "you"}
+)  # fmt: skip
+PREPOSITION_CUES = frozenset({"in", "on", "for", "with", "by", "from", "at", "into", "under"})
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod:poss", "poss"})
+BE_FORMS = frozenset({"be", "is", "are", "was", "were", "been", "being", "'s", "am"})
+# Where a plain-token window stops: clause boundaries.
+STOP_WORDS = frozenset(
+    {",", ";", ".", ":", "!", "?", "(", ")", "—", "–", "\"", "“", "”", "that", "which", "who",
+     "whom", "because", "while", "although", "but", "if", "when", "where", "after", "before",
+     "since", "until", "unless", "whether"}
+)  # fmt: skip
+OBJ_WINDOW = 6
+PREP_WINDOW = 8
+PARTICLE_WINDOW = 4
+LIGHT_WINDOW = 6
+
+
+@dataclass
+class SentenceView:
+    """Per-sentence matching state: the span, what annotation the doc has, lemma cache."""
+
+    span: Span
+    parsed: bool
+    tagged: bool
+    lemmatized: bool
+    _lemmas: dict[int, frozenset[str]] = field(default_factory=dict)
+
+    def lemmas(self, tok: Token) -> frozenset[str]:
+        got = self._lemmas.get(tok.i)
+        if got is None:
+            got = candidates(tok.text)
+            if self.lemmatized and tok.lemma_:
+                got = got | {tok.lemma_.lower()}
+            self._lemmas[tok.i] = got
+        return got
+
+    def after(self, i: int, width: int) -> Iterator[Token]:
+        """Tokens after index ``i`` inside the sentence, stopping at a clause boundary."""
+        doc = self.span.doc
+        for j in range(i + 1, min(i + 1 + width, self.span.end)):
+            if doc[j].lower_ in STOP_WORDS:
+                return
+            yield doc[j]
+
+    def before(self, i: int, width: int) -> Iterator[Token]:
+        """Tokens before index ``i`` (nearest first), stopping at a clause boundary."""
+        doc = self.span.doc
+        for j in range(i - 1, max(i - 1 - width, self.span.start - 1), -1):
+            if doc[j].lower_ in STOP_WORDS:
+                return
+            yield doc[j]
+
+
+def can_be(state: SentenceView, tok: Token, noun: bool) -> bool:
+    """Whether ``tok`` may be read as a verb (or noun) given its tag, or cues when untagged."""
+    if state.parsed and tok.dep_ in MODIFIER_DEPS:
+        return False  # "armed forces", "a signed deal"
+    if state.tagged and tok.pos_:
+        return tok.pos_ in (NOUN_POS if noun else VERB_POS)
+    doc = tok.doc
+    prev = doc[tok.i - 1].lower_ if tok.i > state.span.start else ""
+    if noun:
+        return prev not in VERBAL_CUES
+    if prev in PREPOSITION_CUES and not tok.lower_.endswith("ing"):
+        return False  # "in demand", but "by attacking"
+    return prev not in NOMINAL_CUES
+
+
+# ---------------------------------------------------------------- verbs
+
+
+def match_verb(state: SentenceView, p: Pattern, tok: Token) -> Trigger | None:
+    tokens = [tok.i]
+    cur = tok
+    parts: list[Token] = []
+    for step, (lemma, particles) in enumerate(p.chain):
+        if step > 0:
+            nxt = _chain_verb(state, cur, lemma)
+            if nxt is None:
+                return None
+            cur = nxt
+            tokens.append(cur.i)
+        last = cur
+        parts = []
+        for word in particles:
+            part = _particle(state, cur, last, word)
+            if part is None:
+                return None
+            tokens.append(part.i)
+            parts.append(part)
+            last = part
+    bonus = 0
+    if p.obj is not None:
+        hit = _best(state, _objects(state, cur, parts, max(tokens)), p.obj)
+        if hit is None:
+            return None
+        tokens.extend(hit)
+        bonus += len(hit) - 1
+    if p.preps:
+        got = _find_prep(state, cur, p.preps, max(tokens))
+        if got is None:
+            return None
+        tokens.extend(got)
+        bonus += max(len(got) - 2, 0)
+    target_head = cur.i if cur.i != tok.i else None
+    return _trigger(p, tok.i, tokens, target_head=target_head, bonus=bonus)
+
+
+def _particle(state: SentenceView, verb: Token, last: Token, word: str) -> Token | None:
+    """The particle or preposition ``word`` attached to ``verb`` (or right after it in text)."""
+    if state.parsed:
+        for c in verb.children:
+            if c.lower_ != word:
+                continue
+            if c.dep_ in PARTICLE_DEPS:
+                return c
+        for c in verb.children:
+            if c.dep_.startswith(OBLIQUE_PREFIXES):
+                for g in c.children:
+                    if g.dep_ in CASE_DEPS and g.lower_ == word:
+                        return g
+        nxt = last.i + 1
+        if nxt < state.span.end and state.span.doc[nxt].lower_ == word:
+            return state.span.doc[nxt]
+        return None
+    for t in state.after(last.i, PARTICLE_WINDOW):
+        if t.lower_ == word:
+            return t
+    return None
+
+
+def _chain_verb(state: SentenceView, verb: Token, lemma: str) -> Token | None:
+    """The chained verb ``lemma`` under ``verb``: "consider *providing*", "vowed to *fight*"."""
+    if state.parsed:
+        for c in verb.children:
+            if c.dep_ in CHAIN_DEPS and lemma in state.lemmas(c):
+                return c
+    for t in state.after(verb.i, 3):
+        if lemma in state.lemmas(t):
+            return t
+    return None
+
+
+def _objects(state: SentenceView, verb: Token, parts: list[Token], after: int) -> list[Token]:
+    """Candidate direct objects of ``verb`` (with conjuncts), or a window of words after it.
+
+    After a prepositional particle ("call *for* the release") the particle's object counts.
+    """
+    found: list[Token] = []
+    if state.parsed:
+        for part in parts:
+            for g in part.children:
+                if g.dep_ in ("pobj", "obj", "dobj"):
+                    found.extend(_with_conjuncts(g))
+            if part.dep_ in CASE_DEPS and part.head is not verb:
+                found.extend(_with_conjuncts(part.head))
+        for c in verb.children:
+            if c.dep_ in OBJECT_DEPS or (c.dep_ == "nsubj" and _is_passive(verb)):
+                found.extend(_with_conjuncts(c))
+            elif c.lower_ == "with" and c.dep_ in PREP_DEPS:  # "provide Kyiv with weapons"
+                for g in c.children:
+                    found.extend(_with_conjuncts(g))
+            elif c.dep_.startswith(("obl", "nmod")) and any(
+                g.dep_ == "case" and g.lower_ == "with" for g in c.children
+            ):
+                found.extend(_with_conjuncts(c))
+        if found:
+            return found
+    found = list(state.after(after, OBJ_WINDOW))
+    if _looks_passive(state, verb):
+        found.extend(state.before(verb.i, OBJ_WINDOW + 2))
+    return found
+
+
+def _best(state: SentenceView, cands: Sequence[Token], allowed: WordSet) -> list[int] | None:
+    """Token indices of the longest match of ``allowed`` among ``cands`` ("artillery shells")."""
+    best: list[int] | None = None
+    for cand in cands:
+        n = _word_in(state, cand, allowed)
+        if n and (best is None or n > len(best)):
+            best = list(range(cand.i - n + 1, cand.i + 1))
+    return best
+
+
+def _find_prep(
+    state: SentenceView, head: Token, reqs: Sequence[PrepReq], after: int
+) -> list[int] | None:
+    """Token indices of the first required prepositional phrase present, or None."""
+    for req in reqs:
+        for prep_tok, objs in _prep_phrases(state, head, req.prep, after):
+            if req.objects is None:
+                return [prep_tok.i]
+            hit = _best(state, objs, req.objects)
+            if hit is not None:
+                return [prep_tok.i, *hit]
+    return None
+
+
+def _prep_phrases(
+    state: SentenceView, head: Token, prep: str, after: int
+) -> Iterator[tuple[Token, list[Token]]]:
+    """(preposition token, its object candidates) for phrases ``prep ...`` attached to ``head``."""
+    if state.parsed:
+        for c in head.children:
+            if c.lower_ == prep:  # prep/agent/dative, or an adverbial particle ("forwards")
+                objs = [o for g in c.children for o in _with_conjuncts(g)]
+                yield c, objs
+            elif c.dep_.startswith(("obl", "nmod")):
+                for g in c.children:
+                    if g.dep_ == "case" and g.lower_ == prep:
+                        yield g, _with_conjuncts(c)
+        return
+    window = list(state.after(after, PREP_WINDOW))
+    for k, t in enumerate(window):
+        if t.lower_ == prep:
+            yield t, window[k + 1 : k + 5]
+
+
+def _with_conjuncts(tok: Token) -> list[Token]:
+    out = [tok]
+    out.extend(c for c in tok.children if c.dep_ == "conj")
+    return out
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "aux:pass", "nsubjpass", "nsubj:pass") for c in verb.children)
+
+
+def _looks_passive(state: SentenceView, verb: Token) -> bool:
+    """Untagged passive cue: a form of *be* just before a participle ("to be blown up")."""
+    if state.parsed:
+        return _is_passive(verb)
+    return any(t.lower_ in BE_FORMS for t in state.before(verb.i, 2)) and (
+        verb.lower_.endswith(("ed", "en", "wn", "t"))
+    )
+
+
+def _word_in(state: SentenceView, tok: Token, allowed: WordSet) -> int:
+    """How many words of ``allowed`` end at ``tok`` (0: none; 2 for "artillery shells")."""
+    lemmas = state.lemmas(tok)
+    found = 1 if lemmas & allowed.words else 0
+    doc = tok.doc
+    for phrase in allowed.phrases:
+        if len(phrase) <= found:
+            continue
+        if phrase[-1] not in lemmas:
+            continue
+        start = tok.i - len(phrase) + 1
+        if start < state.span.start:
+            continue
+        if all(
+            phrase[k] == doc[start + k].lower_ or phrase[k] in state.lemmas(doc[start + k])
+            for k in range(len(phrase) - 1)
+        ):
+            found = len(phrase)
+    return found
+
+
+# ---------------------------------------------------------------- nouns
+
+
+def match_noun(state: SentenceView, p: Pattern, tok: Token) -> Trigger | None:
+    tokens = [tok.i]
+    doc = tok.doc
+    for k, word in enumerate(reversed(p.modifiers), start=1):
+        j = tok.i - k
+        if j < state.span.start or not (doc[j].lower_ == word or word in state.lemmas(doc[j])):
+            return None
+        tokens.append(j)
+    if p.light is not None:
+        light = _light_verb(state, tok, p.light)
+        if light is None:
+            return None
+        tokens.append(light.i)
+    bonus = 0
+    if p.obj is not None:  # a noun's "object": the of-phrase ("delivery of weapons")
+        got = _find_prep(state, tok, (PrepReq("of", p.obj),), tok.i)
+        if got is None:
+            return None
+        tokens.extend(got)
+        bonus += len(got) - 2
+    if p.preps:
+        got = _find_prep(state, tok, p.preps, tok.i)
+        if got is None:
+            return None
+        tokens.extend(got)
+        bonus += max(len(got) - 2, 0)
+    return _trigger(p, tok.i, tokens, bonus=bonus)
+
+
+def _light_verb(state: SentenceView, noun: Token, allowed: frozenset[str]) -> Token | None:
+    """The verb that carries ``noun`` ("*held* talks", "*travelled* ... for a state visit")."""
+    if state.parsed:
+        t = noun
+        while t.dep_ == "conj" and t.head is not t:
+            t = t.head
+        gov = t.head
+        if t.dep_ == "pobj" and gov.head is not gov:
+            gov = gov.head
+        if gov is not t and state.lemmas(gov) & allowed:
+            return gov
+    for t in state.before(noun.i, LIGHT_WINDOW):
+        if state.lemmas(t) & allowed:
+            return t
+    return None
+
+
+def _trigger(
+    p: Pattern, head: int, tokens: list[int], target_head: int | None = None, bonus: int = 0
+) -> Trigger:
+    return Trigger(
+        code=p.code,
+        head=head,
+        tokens=tuple(sorted(set(tokens))),
+        rule=p.rule,
+        target_preps=p.target_preps,
+        object_target=p.object_target,
+        reciprocal=p.reciprocal,
+        noun=p.noun,
+        specificity=p.specificity + bonus,
+        requires_target=p.requires_target,
+        flags=p.flags,
+        target_head=target_head,
+    )
