@@ -14,6 +14,7 @@ import random
 import tempfile
 import time
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -98,10 +99,8 @@ def bench_store(folder: Path, n_docs: int, n_events: int, batch: int) -> None:
         timed("top_dyads(10)", lambda: store.top_dyads(10))
         timed("summary()", store.summary)
         for fmt in ("csv", "parquet", "jsonl"):
-            n = n_docs * n_events
-            timed(
-                f"export {fmt}", lambda f=fmt: export(store, f, folder / f"events.{f}"), n, "events"
-            )
+            out = folder / f"events.{fmt}"
+            timed(f"export {fmt}", partial(export, store, fmt, out), n_docs * n_events, "events")
     size = (folder / "bench.duckdb").stat().st_size
     print(f"{'database size':<42} {size / 1e6:8.1f} MB")
 
