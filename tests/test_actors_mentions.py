@@ -253,3 +253,28 @@ def test_actors_mentions_seed_no_war_actors() -> None:
     """'Korean War', 'Cold War' and 'Korean Peninsula' give no mentions in the seed article."""
     texts = " | ".join(m.actor.text for m in _seed())
     assert "Korean War" not in texts and "Cold War" not in texts and "Peninsula" not in texts
+
+
+def test_actors_mentions_ner_place_not_actor() -> None:
+    """An NER entity ending in a place or event word ("Korean Peninsula") is not an actor."""
+    nlp = spacy.blank("en")
+    words = ["the", "Korean", "Peninsula", "and", "Ivan", "Testenko"]
+    ents = ["O", "B-ORG", "I-ORG", "O", "B-PERSON", "I-PERSON"]
+    doc = Doc(nlp.vocab, words=words, ents=ents)
+    assert [m.actor.text for m in find_mentions(doc, None)] == ["Ivan Testenko"]
+
+
+def test_actors_mentions_title_then_surname(blank: Language) -> None:
+    """A surname that needs an antecedent resolves after a title: "President Bush" in 2008."""
+    ms = find_mentions(blank("President Bush met Putin."), "2008-08-01")
+    assert (ms[0].actor.text, ms[0].actor.code, ms[0].actor.name) == (
+        "President Bush",
+        "USAGOV",
+        "George W. Bush",
+    )
+
+
+def test_actors_mentions_case_rules(blank: Language) -> None:
+    """Abbreviations need exact case, names every capital: not 'us' nor 'Islamic state'."""
+    codes = _codes(blank, "Tell us about the Islamic state, said the WHO and the US.")
+    assert codes == {"WHO": "WHO", "US": "USA"}

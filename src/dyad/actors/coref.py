@@ -16,6 +16,8 @@ Rules (docs/actors.md has the reasons):
 
 from __future__ import annotations
 
+import numpy
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from dyad.actors.dictionary import ActorDictionary
@@ -25,6 +27,8 @@ PRONOUNS: dict[str, str] = {"he": "m", "she": "f", "his": "m", "her": "f"}
 POSSESSIVE_PRONOUNS = frozenset({"his", "her"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 WINDOW = 2  # sentences back that a pronoun may reach
+_PRONOUN_IDS = numpy.array([get_string_id(p) for p in PRONOUNS], dtype=numpy.uint64)
+_STOPS = numpy.array([get_string_id(p) for p in (".", "!", "?")], dtype=numpy.uint64)
 
 
 def resolve(doc: Doc, drafts: list[Draft], dic: ActorDictionary, date: str | None) -> list[Draft]:
@@ -39,9 +43,12 @@ def resolve(doc: Doc, drafts: list[Draft], dic: ActorDictionary, date: str | Non
 
 def short_names(drafts: list[Draft], dic: ActorDictionary, date: str | None) -> list[Draft]:
     seen: list[str] = []
-    for d in drafts:
+    for n, d in enumerate(drafts):
         if d.candidates:
             ids = [f.ref for f in d.candidates]
+            prev = drafts[n - 1] if n else None
+            # after a title ("President Bush") a surname names whoever held a role on the date
+            titled = prev is not None and prev.title and prev.end == d.start
             mentioned = [p for p in reversed(seen) if p in ids]
             # "Kim" after both Kim Il Sung and Kim Jong Un: the one in office on the date
             earlier = next((p for p in mentioned if dic.people[p].active(date)), None)
@@ -49,7 +56,7 @@ def short_names(drafts: list[Draft], dic: ActorDictionary, date: str | None) -> 
             if earlier is not None:
                 d.kind = "coref"
             else:
-                alone = [f.ref for f in d.candidates if f.standalone]
+                alone = [f.ref for f in d.candidates if f.standalone or titled]
                 earlier = next((p for p in alone if dic.people[p].active(date)), None)
             if earlier is not None:
                 p = dic.people[earlier]
@@ -123,18 +130,15 @@ def definite_titles(doc: Doc, drafts: list[Draft]) -> None:
 
 
 def _sentence_ids(doc: Doc) -> list[int]:
-    ids = [0] * len(doc)
+    """Sentence number of each token: from the parser or splitter, else after . ! ? or space."""
     if doc.has_annotation("SENT_START"):
-        for n, sent in enumerate(doc.sents):
-            for i in range(sent.start, sent.end):
-                ids[i] = n
-        return ids
-    n = 0
-    for tok in doc:
-        ids[tok.i] = n
-        if tok.text in (".", "!", "?") or "\n" in tok.text:
-            n += 1
-    return ids
+        starts = doc.to_array("SENT_START") == 1
+        starts[0] = True
+        return [int(x) for x in numpy.cumsum(starts) - 1]
+    arr = doc.to_array(["ORTH", "IS_SPACE"])
+    ends = numpy.isin(arr[:, 0], _STOPS) | (arr[:, 1] == 1)
+    after = numpy.concatenate(([0], numpy.cumsum(ends)[:-1]))
+    return [int(x) for x in after]
 
 
 def _pronoun_ok(doc: Doc, i: int, parsed: bool) -> bool:
@@ -145,13 +149,19 @@ def _pronoun_ok(doc: Doc, i: int, parsed: bool) -> bool:
 
 
 def pronouns(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    if not len(doc):
+        return drafts
+    candidates = numpy.flatnonzero(numpy.isin(doc.to_array("LOWER"), _PRONOUN_IDS))
+    if not len(candidates):
+        return drafts
     sent = _sentence_ids(doc)
     parsed = doc.has_annotation("DEP")
     covered = {i for d in drafts for i in range(d.start, d.end)}
     out: list[Draft] = []
     people: list[Draft] = []
     k = 0
-    for tok in doc:
+    for i in candidates:
+        tok = doc[int(i)]
         while k < len(drafts) and drafts[k].start <= tok.i:
             d = drafts[k]
             out.append(d)

@@ -106,8 +106,14 @@ def _case_ok(doc: Doc, start: int, end: int, form: Form) -> bool:
         return True
     if form.case == "exact":
         return tuple(t.text for t in doc[start:end]) == form.tokens
-    first = doc[start].text
-    return first[:1].isupper()
+    # every capitalised word of the form must be capitalised in the text: not "Islamic state"
+    return (
+        all(
+            not want[:1].isupper() or tok.text[:1].isupper()
+            for want, tok in zip(form.tokens, doc[start:end], strict=False)
+        )
+        and doc[start].text[:1].isupper()
+    )
 
 
 def _glued(doc: Doc, h: Hit) -> bool:
@@ -299,6 +305,15 @@ class Assembler:
         return d
 
 
+# Last words of names that NER models often mislabel as PERSON/ORG but that are places, wars,
+# events or documents: "the Korean Peninsula", "the Cold War", "the Minsk Agreement".
+NOT_ACTOR_HEADS = _words(
+    """war wars peninsula sea strait gulf ocean river mountains region oblast province district
+    island islands valley heights border olympics games cup pandemic treaty agreement accords
+    accord summit conference election elections crisis"""
+)
+
+
 def ner_drafts(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     """Drafts plus the NER's PERSON/ORG entities that no dictionary entry covered."""
     if not doc.ents:
@@ -310,6 +325,8 @@ def ner_drafts(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     out = list(drafts)
     for ent in doc.ents:
         if ent.label_ not in ("PERSON", "PER", "ORG") or any(taken[ent.start : ent.end]):
+            continue
+        if doc[ent.end - 1].lower_ in NOT_ACTOR_HEADS:
             continue
         person = ent.label_ != "ORG"
         out.append(
