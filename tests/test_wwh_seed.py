@@ -57,8 +57,14 @@ def test_wwh_seed_places(seed_events: dict[str, Event]) -> None:
     visit = seed_events["visit"].location
     assert visit is not None and (visit.name, visit.country) == ("Pyongyang", "PRK")
     fight = seed_events["grinding"].location
-    assert fight is not None and (fight.name, fight.country, fight.admin1) == ("Pokrovsk", "UKR", "Donetsk Oblast")
-    assert seed_events["sanctions"].location is None  # "sanctions on Pyongyang": a target, not a place
+    assert fight is not None and (fight.name, fight.country, fight.admin1) == (
+        "Pokrovsk",
+        "UKR",
+        "Donetsk Oblast",
+    )
+    assert (
+        seed_events["sanctions"].location is None
+    )  # "sanctions on Pyongyang": a target, not a place
     assert seed_events["visit"].evidence.location is not None
     assert seed_events["visit"].evidence.location.text == "Pyongyang"
 

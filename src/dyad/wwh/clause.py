@@ -111,7 +111,9 @@ def event_clause(doc: Doc, token: Token) -> Clause:
         verb = _governing_verb(token)
         if verb.pos_ in VERB_POS and (verb.dep_ in CLAUSE_HEAD_DEPS or verb.head.i == verb.i):
             parsed = _parsed_clause(verb)
-            return Clause(parsed.tokens, parsed.frames, parsed.future or blank.future, verb.i, blank.tokens)
+            return Clause(
+                parsed.tokens, parsed.frames, parsed.future or blank.future, verb.i, blank.tokens
+            )
     return blank
 
 
@@ -221,6 +223,10 @@ def _future_words(words: list[str]) -> bool:
     """Whether a clause's words mark the future: "will", "is due to", "would" (not "would have")."""
     for i, w in enumerate(words):
         nxt = words[i + 1] if i + 1 < len(words) else ""
-        if w in FUTURE_WORDS or (w in FUTURE_BEFORE_TO and nxt == "to") or (w in WOULD and nxt != "have"):
+        if (
+            w in FUTURE_WORDS
+            or (w in FUTURE_BEFORE_TO and nxt == "to")
+            or (w in WOULD and nxt != "have")
+        ):
             return True
     return False

@@ -45,14 +45,18 @@ def _read(path: str | Path, required: tuple[str, ...]) -> Iterator[tuple[int, di
     try:
         lines = p.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
-        raise GoldError(f"cannot read gold file {str(p)!r}: {exc.strerror}; pass an existing .jsonl file") from exc
+        raise GoldError(
+            f"cannot read gold file {str(p)!r}: {exc.strerror}; pass an existing .jsonl file"
+        ) from exc
     for lineno, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
             case = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise GoldError(f"{p}:{lineno}: not JSON ({exc.msg}); write one JSON object per line") from exc
+            raise GoldError(
+                f"{p}:{lineno}: not JSON ({exc.msg}); write one JSON object per line"
+            ) from exc
         missing = [k for k in required if k not in case]
         if missing:
             raise GoldError(f"{p}:{lineno}: case lacks {', '.join(missing)}; add them")
@@ -102,7 +106,9 @@ def evaluate_dates(path: str | Path = DATES_FILE, nlp: Language | None = None) -
     errors: list[str] = []
     for lineno, case in _read(path, ("text", "pub", "trigger", "date", "precision")):
         total += 1
-        event = attach(_doc(lang, case["text"]), [_event(case["text"], case["trigger"])], case["pub"])[0]
+        event = attach(
+            _doc(lang, case["text"]), [_event(case["text"], case["trigger"])], case["pub"]
+        )[0]
         if (event.date, event.date_precision) == (case["date"], case["precision"]):
             right += 1
         else:
@@ -181,7 +187,10 @@ def evaluate_quantities(path: str | Path = QUANTITIES_FILE) -> Metrics:
         total += 1
         text = case["text"]
         skip = [(d.start, d.end) for d in find_dates(text)]
-        got = [(q.value, q.unit, q.approximate, q.per, q.per_unit) for q in find_quantities(text, skip=skip)]
+        got = [
+            (q.value, q.unit, q.approximate, q.per, q.per_unit)
+            for q in find_quantities(text, skip=skip)
+        ]
         want = [
             (w["value"], w["unit"], w["approximate"], w.get("per"), w.get("per_unit"))
             for w in case["quantities"]

@@ -11,7 +11,7 @@ mentions, with population as the prior.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -30,13 +30,113 @@ DIRECTIONAL = frozenset(
 # "to"/"from" locate an event only after a verb or a noun of movement ("travelled to", "a visit to"),
 # not after other nouns ("rail links to South Korea", "a threat to Taiwan").
 MOVEMENT = frozenset(
-    ["travel", "travels", "go", "goes", "went", "come", "comes", "came", "fly", "flies", "flew", "return", "returns", "head", "heads", "sail", "sails", "trip", "trips", "visit", "visits", "journey", "journeys", "flight", "flights", "move", "moves", "deploy", "deploys", "arrive", "arrives", "march", "marches", "drive", "drives", "driven", "flee", "flees", "fled"]
+    [
+        "travel",
+        "travels",
+        "go",
+        "goes",
+        "went",
+        "come",
+        "comes",
+        "came",
+        "fly",
+        "flies",
+        "flew",
+        "return",
+        "returns",
+        "head",
+        "heads",
+        "sail",
+        "sails",
+        "trip",
+        "trips",
+        "visit",
+        "visits",
+        "journey",
+        "journeys",
+        "flight",
+        "flights",
+        "move",
+        "moves",
+        "deploy",
+        "deploys",
+        "arrive",
+        "arrives",
+        "march",
+        "marches",
+        "drive",
+        "drives",
+        "driven",
+        "flee",
+        "flees",
+        "fled",
+    ]
 )
 LOCATIVE_NOUNS = frozenset(
-    ["city", "town", "village", "region", "province", "district", "hub", "outskirts", "suburbs", "suburb", "capital", "port", "area", "centre", "center", "heart", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "edge", "streets", "county", "state", "oblast", "governorate", "frontline", "coast", "border", "borders", "island", "islands", "outside", "parts", "part", "rest", "countryside"]
+    [
+        "city",
+        "town",
+        "village",
+        "region",
+        "province",
+        "district",
+        "hub",
+        "outskirts",
+        "suburbs",
+        "suburb",
+        "capital",
+        "port",
+        "area",
+        "centre",
+        "center",
+        "heart",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "edge",
+        "streets",
+        "county",
+        "state",
+        "oblast",
+        "governorate",
+        "frontline",
+        "coast",
+        "border",
+        "borders",
+        "island",
+        "islands",
+        "outside",
+        "parts",
+        "part",
+        "rest",
+        "countryside",
+    ]
 )
 DIRECTIONS = frozenset(
-    ["eastern", "western", "northern", "southern", "central", "north", "south", "east", "west", "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern", "south-western"]
+    [
+        "eastern",
+        "western",
+        "northern",
+        "southern",
+        "central",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "north-eastern",
+        "north-western",
+        "south-eastern",
+        "south-western",
+    ]
 )
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl"})
 _NOT_PLACES = frozenset(MONTHS) | frozenset(WEEKDAYS) | {"may", "march"}
@@ -182,28 +282,36 @@ def _after_movement(doc: Doc, j: int) -> bool:
     return prev.lower_ in MOVEMENT or (prev.lower_.endswith("ed") and len(prev.text) > 3)
 
 
-def context_countries(mentions: Iterable[PlaceMention], actor_countries: Iterable[str]) -> frozenset[str]:
+Context = Mapping[
+    str, frozenset[int]
+]  # country -> the mentions (token starts) naming it; -1: actors
+
+
+def context_countries(mentions: Iterable[PlaceMention], actor_countries: Iterable[str]) -> Context:
     """Countries the story is about: its actors' and its places' (countries, regions, big cities)."""
-    out = {c for c in actor_countries if c}
+    out: dict[str, set[int]] = {c: {-1} for c in actor_countries if c}
     for m in mentions:
-        entry = resolve(m, frozenset())
-        if entry.kind != "city" or entry.population >= 100_000:
-            out.add(entry.country)
-    return frozenset(out - {""})
+        entry = resolve(m, {})
+        if entry.country and (entry.kind != "city" or entry.population >= 100_000):
+            out.setdefault(entry.country, set()).add(m.start)
+    return {c: frozenset(v) for c, v in out.items()}
 
 
 def resolve(
-    mention: PlaceMention, context: frozenset[str], near: frozenset[str] = frozenset()
+    mention: PlaceMention, context: Context, near: frozenset[str] = frozenset()
 ) -> GazEntry:
-    """The most likely place for a mention: population prior, own names, the story's countries."""
+    """The most likely place for a mention: population prior, own names, the story's other places."""
 
     def score(item: tuple[GazEntry, bool]) -> float:
         entry, primary = item
         base = math.log10(entry.population + 10) if entry.population else 6.0
+        others = context.get(entry.country, frozenset()) - {mention.start}
         return (
-            base + (2.0 if primary else 0.0) + (3.0 if entry.country in context else 0.0)
+            base
+            + (2.0 if primary else 0.0)
+            + (3.0 if others else 0.0)
             + (1.0 if entry.country in near else 0.0)
-        )  # fmt: skip
+        )
 
     return max(mention.candidates, key=score)[0]
 
@@ -218,7 +326,7 @@ def choose_location(
     mentions: list[PlaceMention],
     clause_tokens: frozenset[int],
     trigger: int,
-    context: frozenset[str],
+    context: Context,
 ) -> tuple[PlaceMention, Place] | None:
     """The event's location: the most specific locative place in its clause, nearest the trigger."""
     inside = [

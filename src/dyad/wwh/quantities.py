@@ -57,14 +57,116 @@ _PATTERN = re.compile(
     r"(?![\w\-]|\.\d|:\d)"
 )
 _STOP = frozenset(
-    ["a", "an", "the", "of", "to", "in", "on", "at", "for", "from", "by", "with", "and", "or", "but", "as", "than", "that", "which", "who", "whom", "whose", "this", "these", "those", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "could", "should", "may", "might", "can", "must", "do", "does", "did", "not", "no", "it", "its", "their", "his", "her", "our", "they", "them", "he", "she", "we", "you", "i", "there", "here", "more", "most", "other", "another", "each", "every", "per", "into", "over", "under", "about", "after", "before", "during", "since", "until", "while", "when", "where", "said", "says", "say", "according"]
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "from",
+        "by",
+        "with",
+        "and",
+        "or",
+        "but",
+        "as",
+        "than",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "this",
+        "these",
+        "those",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "can",
+        "must",
+        "do",
+        "does",
+        "did",
+        "not",
+        "no",
+        "it",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "they",
+        "them",
+        "he",
+        "she",
+        "we",
+        "you",
+        "i",
+        "there",
+        "here",
+        "more",
+        "most",
+        "other",
+        "another",
+        "each",
+        "every",
+        "per",
+        "into",
+        "over",
+        "under",
+        "about",
+        "after",
+        "before",
+        "during",
+        "since",
+        "until",
+        "while",
+        "when",
+        "where",
+        "said",
+        "says",
+        "say",
+        "according",
+    ]
 )
 _IRREGULAR_PLURALS = frozenset(
-    ["people", "children", "men", "women", "police", "personnel", "staff", "cattle", "sheep", "livestock", "aircraft", "troops"]
+    [
+        "people",
+        "children",
+        "men",
+        "women",
+        "police",
+        "personnel",
+        "staff",
+        "cattle",
+        "sheep",
+        "livestock",
+        "aircraft",
+        "troops",
+    ]
 )
 _TIME_UNITS = frozenset("seconds minutes hours days weeks months years decades".split())
 _NOUN_WORD = re.compile(r"\s+([A-Za-z][A-Za-z'\-]*)")
-_SHARE = re.compile(r"(\d+|one)\s+in\s+(?:every\s+)?(\d+|two|three|four|five|six|seven|eight|nine|ten)(?=\s)")
+_SHARE = re.compile(
+    r"(\d+|one)\s+in\s+(?:every\s+)?(\d+|two|three|four|five|six|seven|eight|nine|ten)(?=\s)"
+)
 _RATIO = re.compile(r"[^.;,]{0,40}?\bfor (?:every|each)\s+")
 
 
@@ -197,7 +299,9 @@ def _quantity(m: re.Match[str], text: str) -> tuple[float, str, bool, int] | Non
         return value, _CURRENCY_WORDS[unit], approximate, noun_end
     if not unit or unit in ("of", "another", "time", "times"):
         return None
-    if unit in _TIME_UNITS and re.search(r"\b(?:in|within)\s+$", text[max(0, m.start() - 8) : m.start()]):
+    if unit in _TIME_UNITS and re.search(
+        r"\b(?:in|within)\s+$", text[max(0, m.start() - 8) : m.start()]
+    ):
         return None  # "for the first time in 24 years", "in two weeks": time, not a count
     return value, unit, approximate, noun_end
 

