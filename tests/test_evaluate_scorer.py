@@ -154,6 +154,36 @@ def test_evaluate_reciprocal_matches_either_direction(tmp_path: Path) -> None:
     assert (report.events_root.tp, report.events_root.fp, report.events_root.fn) == (3, 1, 1)
 
 
+def test_evaluate_compound_and_reciprocal_expansions_absorbed(tmp_path: Path) -> None:
+    """One prediction per member or direction of a compound/reciprocal gold event is not an FP."""
+    compound = plover(["JOR", "GBR"], [], "AGREE", reciprocal=True)
+    pair = plover(["ISR"], ["LBN"], "AGREE", reciprocal=True)
+    one_way = plover(["ISR"], ["LBN"], "AGREE")
+    report = score(
+        tmp_path,
+        [record("a", [compound]), record("b", [pair]), record("c", [one_way])],
+        [event(actor("JOR"), None, "030", "AGREE"), event(actor("GBR"), None, "030", "AGREE")],
+        [event(actor("ISR"), actor("LBN"), "030", "AGREE"),
+         event(actor("LBN"), actor("ISR"), "030", "AGREE")],
+        [event(actor("ISR"), actor("LBN"), "030", "AGREE"),
+         event(actor("LBN"), actor("ISR"), "030", "AGREE")],
+    )  # fmt: skip
+    assert report.events_root is not None
+    assert (report.events_root.tp, report.events_root.fp, report.events_root.fn) == (3, 1, 0)
+    assert report.absorbed == 2
+
+
+def test_evaluate_counts_misses_a_non_asserted_event_would_match(tmp_path: Path) -> None:
+    """A gold event missed only because our matching event is 'future' is counted apart."""
+    report = score(
+        tmp_path,
+        [record("a", [phoenix("PRT", "TUR", "051")])],
+        [event(actor("PRT"), actor("TUR"), "051", factuality="future")],
+    )
+    assert report.events_root is not None and report.events_root.fn == 1
+    assert report.missed_by_factuality == 1
+
+
 def test_evaluate_igo_actors(tmp_path: Path) -> None:
     """Phoenix IGOEUREEC matches igo "European Union", not "UN"; PLOVER's bare IGO matches any."""
     report = score(

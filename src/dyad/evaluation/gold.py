@@ -44,6 +44,13 @@ class Side:
     keys: frozenset[str | None] = frozenset()
     spans: tuple[tuple[int, int], ...] = ()
 
+    @property
+    def compound(self) -> bool:
+        """More than one actor fills this role (``FRA+DEU``, ``"officials | witnesses"``)."""
+        if self.kind == "keys":
+            return len(self.keys - {None}) > 1
+        return len(self.spans) > 1
+
     def matches(self, actor: Actor | None) -> bool:
         """True if the predicted ``actor`` fills this role."""
         if self.kind == "any":
@@ -73,6 +80,11 @@ class GoldEvent:
     target: Side
     code: str | None = None
     reciprocal: bool = False
+
+    @property
+    def expands(self) -> bool:
+        """A coder may rightly code this event as several (one per member, or both directions)."""
+        return self.reciprocal or self.source.compound or self.target.compound
 
 
 @dataclass(frozen=True, slots=True)

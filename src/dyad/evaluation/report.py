@@ -81,6 +81,9 @@ class EvalReport:
     ``predicted_events`` counts asserted predictions the gold's scheme can label (on records with
     typed gold); ``ignored_predictions`` the non-asserted ones; ``out_of_scheme`` asserted ones the
     scheme cannot label (CAMEO 01–02 statements on PLOVER gold), which are not scored.
+    ``absorbed``: extra predictions for a matched compound or reciprocal gold event (one per
+    member or direction), neither hits nor false positives. ``missed_by_factuality``: missed gold
+    events that a negated/hypothetical/future prediction would have matched (a coder diagnostic).
     """
 
     file: str
@@ -103,6 +106,8 @@ class EvalReport:
     source_overlap: float | None = None
     source_records: int = 0
     out_of_scheme: int = 0
+    absorbed: int = 0
+    missed_by_factuality: int = 0
     skipped_records: Mapping[str, int] = field(default_factory=dict)
     skipped_events: Mapping[str, int] = field(default_factory=dict)
     spans_not_found: int = 0
@@ -140,6 +145,8 @@ class EvalReport:
                 "predicted_events": self.predicted_events,
                 "ignored_predictions": self.ignored_predictions,
                 "out_of_scheme": self.out_of_scheme,
+                "absorbed": self.absorbed,
+                "missed_by_factuality": self.missed_by_factuality,
                 "events_root": self.events_root.to_dict() if self.events_root else None,
                 "events_code": self.events_code.to_dict() if self.events_code else None,
                 "code_records": self.code_records,

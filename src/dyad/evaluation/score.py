@@ -118,6 +118,27 @@ def _match(n_gold: int, n_pred: int, ok: Callable[[int, int], bool]) -> list[tup
     return sorted((g, p) for p, g in owner.items())
 
 
+def _pair_counts(
+    gold: Sequence[GoldEvent], events: Sequence[Event], ok: Callable[[int, int], bool]
+) -> tuple[Counts, list[tuple[int, int]], set[int]]:
+    """Counts of a one-to-one matching, the pairs, and the predictions absorbed.
+
+    A prediction left over that would match an already matched gold event which a coder may
+    rightly code as several events (compound actors, reciprocal) is absorbed: not a hit, not a
+    false positive. "Jordan and Britain agreed" coded as JOR→— and GBR→— is one hit.
+    """
+    pairs = _match(len(gold), len(events), ok)
+    matched_gold = {g for g, _ in pairs}
+    matched_pred = {p for _, p in pairs}
+    absorbed = {
+        p
+        for p in range(len(events))
+        if p not in matched_pred and any(gold[g].expands and ok(g, p) for g in matched_gold)
+    }
+    fp = len(events) - len(pairs) - len(absorbed)
+    return Counts(len(pairs), fp, len(gold) - len(pairs)), pairs, absorbed
+
+
 def _roles_match(gold: GoldEvent, event: Event) -> bool:
     """Source and target fill the gold roles; reciprocal gold also in the other direction."""
     if gold.source.matches(event.source) and gold.target.matches(event.target):
@@ -162,6 +183,8 @@ class _Tally:
     predicted: int = 0
     ignored: int = 0
     out_of_scheme: int = 0
+    absorbed: int = 0
+    missed_by_factuality: int = 0
     code_records: int = 0
     accuracy_n: int = 0
     accuracy_hits: int = 0
@@ -196,14 +219,20 @@ class _Tally:
         self.gold_events += len(record.events)
         mismatch = self._add_types(record, asserted, pred_types)
         if record.actors_scored:
-            mismatch = self._add_events(record, asserted, pred_types)
+            missed, false_positives = self._add_events(record, asserted, pred_types)
+            mismatch = bool(missed or false_positives)
+            self._add_factuality_misses(record, predicted, missed)
             if all(g.code for g in record.events) and (record.events or self.has_codes):
+                gold = record.events
                 self.code_records += 1
-                self.code += self._count(
-                    record,
+                self.code += _pair_counts(
+                    gold,
                     asserted,
-                    lambda g, e: codes.full_cameo(e.cameo) == g.code and _roles_match(g, e),
-                )
+                    lambda g, p: (
+                        codes.full_cameo(asserted[p].cameo) == gold[g].code
+                        and _roles_match(gold[g], asserted[p])
+                    ),
+                )[0]
         if mismatch and len(self.errors) < self.keep_errors:
             self.errors.append(
                 Mismatch(
@@ -215,27 +244,20 @@ class _Tally:
                 )
             )
 
-    def _count(
-        self, record: GoldRecord, events: Sequence[Event], ok: Callable[[GoldEvent, Event], bool]
-    ) -> Counts:
-        pairs = _match(
-            len(record.events), len(events), lambda g, p: ok(record.events[g], events[p])
-        )
-        return Counts(len(pairs), len(events) - len(pairs), len(record.events) - len(pairs))
-
     def _add_events(
         self, record: GoldRecord, events: Sequence[Event], types: Sequence[str | None]
-    ) -> bool:
+    ) -> tuple[set[int], int]:
+        """Count events at root level; return the unmatched gold events' indices and the FPs."""
         gold = record.events
-        pairs = _match(
-            len(gold),
-            len(events),
+        counts, pairs, absorbed = _pair_counts(
+            gold,
+            events,
             lambda g, p: gold[g].type == types[p] and _roles_match(gold[g], events[p]),
         )
-        counts = Counts(len(pairs), len(events) - len(pairs), len(gold) - len(pairs))
         self.root += counts
+        self.absorbed += len(absorbed)
         matched_gold = {g for g, _ in pairs}
-        matched_pred = {p for _, p in pairs}
+        matched_pred = {p for _, p in pairs} | absorbed
         for g, event in enumerate(gold):
             self._bump(
                 self.type_events,
@@ -245,7 +267,23 @@ class _Tally:
         for p, label in enumerate(types):
             if p not in matched_pred:
                 self._bump(self.type_events, label, Counts(0, 1, 0))
-        return bool(counts.fp or counts.fn)
+        return set(range(len(gold))) - matched_gold, counts.fp
+
+    def _add_factuality_misses(
+        self, record: GoldRecord, predicted: Sequence[Event], missed: set[int]
+    ) -> None:
+        """Count missed gold events that a non-asserted prediction would have matched."""
+        others = [e for e in predicted if e.factuality != "asserted"]
+        if not (missed and others):
+            return
+        gold = [record.events[g] for g in sorted(missed)]
+        types = [predicted_type(e, self.gold.scheme) for e in others]
+        pairs = _match(
+            len(gold),
+            len(others),
+            lambda g, p: gold[g].type == types[p] and _roles_match(gold[g], others[p]),
+        )
+        self.missed_by_factuality += len(pairs)
 
     def _add_types(
         self, record: GoldRecord, events: Sequence[Event], types: Sequence[str | None]
@@ -302,6 +340,8 @@ class _Tally:
             predicted_events=self.predicted,
             ignored_predictions=self.ignored,
             out_of_scheme=self.out_of_scheme,
+            absorbed=self.absorbed,
+            missed_by_factuality=self.missed_by_factuality,
             events_root=self.root if self.scored_actors else None,
             events_code=self.code if self.scored_actors and self.has_codes else None,
             code_records=self.code_records,
