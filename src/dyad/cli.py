@@ -6,14 +6,14 @@ The work is done by public functions (``dyad.extract``, ``dyad.ingest.read_path`
 
 from __future__ import annotations
 
-import csv
+import dataclasses
 import functools
 import json
 import logging
 import sys
 import tempfile
 from collections.abc import Callable
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -35,13 +35,13 @@ err = Console(stderr=True)
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-class Fmt(str, Enum):
+class Fmt(StrEnum):
     jsonl = "jsonl"
     table = "table"
     csv = "csv"
 
 
-class ExportFmt(str, Enum):
+class ExportFmt(StrEnum):
     csv = "csv"
     parquet = "parquet"
     jsonl = "jsonl"
@@ -103,12 +103,26 @@ DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB database file.")]
 @app.command()
 @_friendly
 def extract(
-    path: Annotated[str, typer.Argument(help="A file (text, HTML, RSS/Atom, WARC, JSONL), a folder, or - for stdin.")],
+    path: Annotated[
+        str,
+        typer.Argument(
+            help="A file (text, HTML, RSS/Atom, WARC, JSONL), a folder, or - for stdin."
+        ),
+    ],
     date: DateOpt = None,
     format: Annotated[Fmt, typer.Option("--format", help="Output format.")] = Fmt.jsonl,
     nlp: NlpOpt = None,
-    kind: Annotated[str | None, typer.Option("--kind", help="Force the input kind: text, html, rss, warc, jsonl.")] = None,
-    asserted_only: Annotated[bool, typer.Option("--asserted-only", help="Print only asserted events (not negated, hypothetical or future ones).")] = False,
+    kind: Annotated[
+        str | None,
+        typer.Option("--kind", help="Force the input kind: text, html, rss, warc, jsonl."),
+    ] = None,
+    asserted_only: Annotated[
+        bool,
+        typer.Option(
+            "--asserted-only",
+            help="Print only asserted events (not negated, hypothetical or future ones).",
+        ),
+    ] = False,
 ) -> None:
     """Code events from PATH and print them to stdout."""
     from dyad.ingest import read_path
@@ -124,29 +138,32 @@ def extract(
         else:
             docs.append(item)
     events = []
+    coded_docs = []
     with _progress() as prog:
         task = prog.add_task("coding", total=len(docs))
         for coded in pipe.run(docs):
-            events.extend(e for e in coded.events if not asserted_only or e.factuality == "asserted")
+            coded_docs.append(coded)
+            events.extend(
+                e for e in coded.events if not asserted_only or e.factuality == "asserted"
+            )
             prog.advance(task)
     if format is Fmt.jsonl:
         for e in events:
             sys.stdout.write(json.dumps(to_dict(e), ensure_ascii=False) + "\n")
     elif format is Fmt.csv:
-        _write_csv(events)
+        _write_csv(coded_docs, "asserted" if asserted_only else None)
     else:
         out.print(_events_table(events))
 
 
-def _write_csv(events: list[Any]) -> None:
-    from dyad.store.export import flat_row
+def _write_csv(coded: list[Any], factuality: str | None) -> None:
+    """The same flat, GDELT-like CSV as ``dyad export``, through an in-memory store."""
+    from dyad.store import Store, export
 
-    rows = [flat_row(e) for e in events]
-    if not rows:
-        return
-    w = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]))
-    w.writeheader()
-    w.writerows(rows)
+    sys.stdout.flush()
+    with Store(":memory:") as store:
+        store.add(coded)
+        export(store, "csv", "-", factuality=factuality)
 
 
 def _actor_cell(a: Any) -> str:
@@ -181,29 +198,37 @@ def ingest(
     db: DbOpt = Path("events.duckdb"),
     date: DateOpt = None,
     nlp: NlpOpt = None,
-    batch_size: Annotated[int, typer.Option(help="Documents per transaction.")] = 64,
+    kind: Annotated[
+        str | None,
+        typer.Option("--kind", help="Force the input kind: text, html, rss, warc, jsonl."),
+    ] = None,
+    batch_size: Annotated[int, typer.Option(help="Documents per transaction.")] = 200,
     processes: Annotated[int, typer.Option(help="Worker processes for the NLP pipeline.")] = 1,
 ) -> None:
     """Read, code and store documents in a DuckDB database; print a summary."""
     from dyad.pipeline import Pipeline, get_pipeline
     from dyad.store import Store
-    from dyad.store.ingest import ingest as run_ingest
+    from dyad.store import ingest as run_ingest
 
     date = _check_date(date)
     pipe = get_pipeline(nlp) if processes == 1 else Pipeline(nlp, n_process=processes)
     with _progress() as prog, Store(db) as store:
         task = prog.add_task("ingesting", total=None)
 
-        def tick(n: int = 1, total: int | None = None) -> None:
-            prog.update(task, advance=n, total=total)
+        def tick(s: Any) -> None:
+            prog.update(
+                task, completed=s.read, description=f"stored {s.stored}, duplicates {s.duplicates}"
+            )
 
-        summary = run_ingest(paths, store, pipe, date=date, batch_size=batch_size, progress=tick)
+        summary = run_ingest(
+            paths, store, pipe, date=date, kind=kind, batch_size=batch_size, progress=tick
+        )
     out.print(_summary_table(summary))
 
 
 def _summary_table(summary: Any) -> Table:
     t = Table(title="ingest summary", show_header=False)
-    data = summary.to_dict() if hasattr(summary, "to_dict") else vars(summary)
+    data = dataclasses.asdict(summary)
     for k, v in data.items():
         if isinstance(v, dict):
             v = ", ".join(f"{a}: {b}" for a, b in v.items()) or "none"
@@ -215,12 +240,19 @@ def _summary_table(summary: Any) -> Table:
 @_friendly
 def events(
     db: DbOpt = Path("events.duckdb"),
-    actor: Annotated[str | None, typer.Option(help="Actor code, country or IGO (source or target), e.g. PRK.")] = None,
-    dyad: Annotated[tuple[str, str] | None, typer.Option(help="Source and target, e.g. --dyad PRK RUS.")] = None,
+    actor: Annotated[
+        str | None, typer.Option(help="Actor code, country or IGO (source or target), e.g. PRK.")
+    ] = None,
+    dyad: Annotated[
+        tuple[str, str] | None, typer.Option(help="Source and target, e.g. --dyad PRK RUS.")
+    ] = None,
     root: Annotated[str | None, typer.Option(help="CAMEO root, e.g. 19.")] = None,
     since: Annotated[str | None, typer.Option(help="Earliest event date YYYY-MM-DD.")] = None,
     until: Annotated[str | None, typer.Option(help="Latest event date YYYY-MM-DD.")] = None,
-    factuality: Annotated[str | None, typer.Option(help="asserted, negated, hypothetical or future.")] = None,
+    factuality: Annotated[
+        str | None, typer.Option(help="asserted, negated, hypothetical or future.")
+    ] = None,
+    both: Annotated[bool, typer.Option("--both", help="With --dyad: both directions.")] = False,
     limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
     format: Annotated[Fmt, typer.Option("--format", help="Output format.")] = Fmt.table,
 ) -> None:
@@ -230,16 +262,23 @@ def events(
 
     _check_date(since)
     _check_date(until)
-    with Store(db) as store:
+    with Store(db, read_only=True) as store:
         found = store.events(
             actor=actor, dyad=dyad, root=root, since=since, until=until,
-            factuality=factuality, limit=limit,
+            factuality=factuality, limit=limit, both_directions=both,
         )  # fmt: skip
     if format is Fmt.jsonl:
         for e in found:
             sys.stdout.write(json.dumps(to_dict(e), ensure_ascii=False) + "\n")
     elif format is Fmt.csv:
-        _write_csv(found)
+        from dyad.store import export as run_export
+
+        sys.stdout.flush()
+        with Store(db, read_only=True) as store:
+            run_export(
+                store, "csv", "-", actor=actor, dyad=dyad, root=root, since=since, until=until,
+                factuality=factuality, limit=limit,
+            )  # fmt: skip
     else:
         out.print(_events_table(found, title=f"{len(found)} events"))
 
@@ -248,14 +287,16 @@ def events(
 @_friendly
 def export(
     db: DbOpt = Path("events.duckdb"),
-    format: Annotated[ExportFmt, typer.Option("--format", help="csv (flat, GDELT-like), parquet or jsonl.")] = ExportFmt.csv,
+    format: Annotated[
+        ExportFmt, typer.Option("--format", help="csv (flat, GDELT-like), parquet or jsonl.")
+    ] = ExportFmt.csv,
     out_path: Annotated[Path, typer.Option("--out", help="Output file.")] = Path("events.csv"),
 ) -> None:
     """Export all stored events to a file."""
     from dyad.store import Store
-    from dyad.store.export import export as run_export
+    from dyad.store import export as run_export
 
-    with Store(db) as store:
+    with Store(db, read_only=True) as store:
         n = run_export(store, format.value, out_path)
     out.print(f"wrote {n} events to {out_path}")
 
@@ -284,8 +325,12 @@ def demo(
 @_friendly
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="Gold file (JSONL, see docs/evaluation.md).")],
-    by_type: Annotated[bool, typer.Option("--by-type", help="Per-type precision, recall, F1.")] = False,
-    errors: Annotated[int, typer.Option("--errors", help="Show the first N errors side by side.")] = 0,
+    by_type: Annotated[
+        bool, typer.Option("--by-type", help="Per-type precision, recall, F1.")
+    ] = False,
+    errors: Annotated[
+        int, typer.Option("--errors", help="Show the first N errors side by side.")
+    ] = 0,
     limit: Annotated[int | None, typer.Option(help="Score only the first N records.")] = None,
     format: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
     nlp: NlpOpt = None,

@@ -41,7 +41,7 @@ class Document:
 
 @dataclass(frozen=True, slots=True)
 class Skipped:
-    """A document that was read but not coded, and why (``empty``, ``unreadable: ...``)."""
+    """A document that was read but not coded, with why (``empty``, ``unreadable: ...``)."""
 
     origin: str
     reason: str
@@ -59,7 +59,7 @@ class Sentence:
 
 @dataclass(frozen=True, slots=True)
 class Actor:
-    """A resolved actor mention. ``code`` is a CAMEO-style code: ``PRKMIL``, ``NATO``, ``USAGOV``."""
+    """A resolved actor mention; ``code`` is CAMEO-style: ``PRKMIL``, ``NATO``, ``USAGOV``."""
 
     text: str
     start: int
@@ -112,7 +112,7 @@ class Plover:
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """Where an event came from: its trigger span and the rule (dictionary ``file:line``) that fired.
+    """Where an event came from: its trigger span and the rule (``file:line``) that fired.
 
     ``date`` and ``location`` hold the spans of the expressions that set those fields.
     """
@@ -184,6 +184,8 @@ EVENT_FIELDS: tuple[str, ...] = (
 
 def to_dict(value: Any) -> Any:
     """Turn a dyad dataclass (or a list of them) into plain JSON-able data."""
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
     if isinstance(value, Event):
         return {name: to_dict(getattr(value, name)) for name in EVENT_FIELDS}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):

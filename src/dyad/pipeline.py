@@ -1,9 +1,9 @@
 """dyad's pipeline: every stage registered here as a named, versioned spaCy component.
 
-Stages (in order; spaCy forbids dots in factory names, hence the underscores):  ``dyad_sentences_v1`` → ``dyad_actors_v1`` → ``dyad_events_v1`` →
-``dyad_attributes_v1``. They run on top of whatever tagger/parser/NER the loaded ``Language``
-has: dyad's own trained pipeline by default, any installed spaCy pipeline, or a blank English
-pipeline (rules only).
+Stages, in order: ``dyad_sentences_v1`` → ``dyad_actors_v1`` → ``dyad_events_v1`` →
+``dyad_attributes_v1`` (spaCy forbids dots in factory names, hence the underscores). They run
+on top of whatever tagger/parser/NER the loaded ``Language`` has: dyad's own trained pipeline by
+default, any installed spaCy pipeline, or a blank English pipeline (rules only).
 """
 
 from __future__ import annotations

@@ -23,7 +23,14 @@ from dyad.model import Actor, Event, Evidence, Plover, TextSpan
 log = logging.getLogger(__name__)
 
 STATEMENT_ROOTS = {"01"}
-PLURAL_SUBJECTS = {"they", "both", "the two leaders", "the two sides", "the two countries", "the two"}
+PLURAL_SUBJECTS = {
+    "they",
+    "both",
+    "the two leaders",
+    "the two sides",
+    "the two countries",
+    "the two",
+}
 
 
 def code_doc(doc: Doc, mentions: Sequence[Mention], lexicon: Lexicon | None = None) -> list[Event]:
@@ -78,7 +85,7 @@ def _by_head(triggers: Iterable[Trigger]) -> list[list[Trigger]]:
 def _resolve_plural_subject(
     doc: Doc, sent: Span, trig: Trigger, roles: Roles, in_sent: list[Mention]
 ) -> Roles:
-    """"they signed a treaty": a plural pronoun subject of a reciprocal trigger stands for the
+    """ "they signed a treaty": a plural pronoun subject of a reciprocal trigger stands for the
     distinct actors named before it in the sentence."""
     if roles.sources or not trig.reciprocal:
         return roles
@@ -196,9 +203,7 @@ def _event_id(doc_id: str, si: int, start: int, s: Actor | None, t: Actor | None
 
 def _drop_redundant(events: list[Event]) -> list[Event]:
     """Statements (01x) only when the sentence has nothing more specific for the same source."""
-    specific_sources = {
-        _code_of(e.source) for e in events if e.cameo_root not in STATEMENT_ROOTS
-    }
+    specific_sources = {_code_of(e.source) for e in events if e.cameo_root not in STATEMENT_ROOTS}
     kept = [
         e
         for e in events

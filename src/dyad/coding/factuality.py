@@ -39,7 +39,20 @@ SPEECH_VERBS = {
 }  # fmt: skip
 HYPOTHETICAL_MARKS = {"if", "unless", "whether", "lest"}
 FUTURE_MARKERS = re.compile(r"\b(going to|about to|set to|due to|poised to|expected to)\b", re.I)
-CLIMB = {"xcomp", "ccomp", "advcl", "conj", "acl", "pcomp", "pobj", "prep", "obj", "dobj", "obl", "nmod"}
+CLIMB = {
+    "xcomp",
+    "ccomp",
+    "advcl",
+    "conj",
+    "acl",
+    "pcomp",
+    "pobj",
+    "prep",
+    "obj",
+    "dobj",
+    "obl",
+    "nmod",
+}
 QUOTES = re.compile(r"[\"“”]([^\"“”]{3,})[\"“”]")
 
 
@@ -100,7 +113,9 @@ def read_parse(head: Token) -> Reading:
         if "would" in aux or "'d" in aux:
             # "Yoon said Seoul would consider ...": the future of reported speech, not a condition
             if reported:
-                return Reading("negated" if _negated(tok) else "future", speech, "aux:would-reported")
+                return Reading(
+                    "negated" if _negated(tok) else "future", speech, "aux:would-reported"
+                )
             return Reading("hypothetical", speech, "aux:would")
         if _negated(tok):
             negated = not negated
@@ -117,7 +132,9 @@ def read_parse(head: Token) -> Reading:
 
 _RULE_HYPO = re.compile(r"\b(might|may|could|would|should|if|unless|whether)\b", re.I)
 _RULE_NEG = re.compile(r"\b(not|n't|never|no longer|denied|denies|deny|refused|failed)\b", re.I)
-_RULE_FUT = re.compile(r"\b(will|shall|plans? to|planning to|intends? to|promis\w* to|vow\w* to|pledg\w* to)\b", re.I)
+_RULE_FUT = re.compile(
+    r"\b(will|shall|plans? to|planning to|intends? to|promis\w* to|vow\w* to|pledg\w* to)\b", re.I
+)
 
 
 def read_rule(sent: Span, first: int) -> Reading:

@@ -35,5 +35,8 @@ def target_from_place(event: Event) -> Event:
     )
     evidence = dataclasses.replace(event.evidence, rule=event.evidence.rule + " target:place")
     return dataclasses.replace(
-        event, target=target, evidence=evidence, confidence=round(max(0.05, event.confidence - 0.1), 2)
+        event,
+        target=target,
+        evidence=evidence,
+        confidence=round(max(0.05, event.confidence - 0.1), 2),
     )

@@ -73,7 +73,11 @@ class MentionIndex:
     def _case_blocked(child: Token) -> set[int]:
         # "the war in Ukraine" is about Ukraine, but "in Ukraine" is a place, not who was hit
         preps = {c.lower_ for c in child.children if c.dep_ == "case"}
-        return {child.i} if preps & {"in", "at", "near", "since", "during", "after", "before"} else set()
+        return (
+            {child.i}
+            if preps & {"in", "at", "near", "since", "during", "after", "before"}
+            else set()
+        )
 
 
 def has_parse(doc: Doc) -> bool:
@@ -175,9 +179,7 @@ def roles_from_parse(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
         passive = passive or is_pass
         if subj is not None:
             if passive and not trig.noun:
-                agent = next(
-                    (n for p, n in _obliques(verb) if p == "by"), None
-                )
+                agent = next((n for p, n in _obliques(verb) if p == "by"), None)
                 if agent is not None:
                     sources = index.of_token(agent)
                     targets = index.of_token(subj) if trig.object_target else []
@@ -198,7 +200,9 @@ def roles_from_parse(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
     return Roles(tuple(sources), tuple(targets), "parse")
 
 
-def _targets(head: Token, verb: Token, trig: Trigger, index: MentionIndex, passive: bool) -> list[Mention]:
+def _targets(
+    head: Token, verb: Token, trig: Trigger, index: MentionIndex, passive: bool
+) -> list[Mention]:
     found: list[Mention] = []
     carriers = [head] if head is verb else [head, verb]
     for carrier in carriers:
@@ -251,10 +255,21 @@ def roles_by_rule(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
     if source:
         m = source[0]
         for other in reversed(before):
-            if other.end <= m.start and doc[other.end : m.start].text.strip().lower() in {"and", ","}:
+            if other.end <= m.start and doc[other.end : m.start].text.strip().lower() in {
+                "and",
+                ",",
+            }:
                 source.insert(0, other)
                 m = other
-    passive = first > sent.start and doc[first - 1].lower_ in {"was", "were", "been", "being", "be", "is", "are"}
+    passive = first > sent.start and doc[first - 1].lower_ in {
+        "was",
+        "were",
+        "been",
+        "being",
+        "be",
+        "is",
+        "are",
+    }
     target: list[Mention] = []
     for m in after:
         pw = prev_word[m.start]

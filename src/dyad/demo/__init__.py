@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -39,8 +40,7 @@ def run_demo(
         The ingest summary.
     """
     from dyad.pipeline import get_pipeline
-    from dyad.store import Store
-    from dyad.store.ingest import ingest
+    from dyad.store import Store, ingest
 
     con = console or Console()
     pipe = get_pipeline(nlp)
@@ -49,20 +49,22 @@ def run_demo(
             with progress() as prog:
                 task = prog.add_task("ingesting demo corpus", total=None)
 
-                def tick(n: int = 1, total: int | None = None) -> None:
-                    prog.update(task, advance=n, total=total)
+                def tick(s: Any) -> None:
+                    prog.update(task, completed=s.read)
 
                 summary = ingest([str(p) for p in corpus_paths()], store, pipe, progress=tick)
         else:
             summary = ingest([str(p) for p in corpus_paths()], store, pipe)
-        data = summary.to_dict() if hasattr(summary, "to_dict") else vars(summary)
+        data = dataclasses.asdict(summary)
         con.print(
             f"[bold]dyad demo[/bold]: {data.get('read', '?')} documents read, "
             f"{data.get('stored', '?')} stored, {data.get('events', '?')} events "
             f"(database: {db})"
         )
-        con.print(_dyads_table(store.top_dyads(10)))
-        sample = [e for e in store.events(factuality="asserted", limit=400) if e.source and e.target]
+        con.print(_dyads_table(store.top_dyads(10, factuality="asserted")))
+        sample = [
+            e for e in store.events(factuality="asserted", limit=400) if e.source and e.target
+        ]
         sample.sort(key=lambda e: -e.confidence)
         con.print(_evidence_table(sample[:8]))
     con.print(NEXT_STEPS)
