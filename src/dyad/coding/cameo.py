@@ -47,9 +47,15 @@ def _valid_plover(value: str) -> str | None:
     )
 
 
-Mood = Literal["intent", "appeal", "demand", "reject"]
+Mood = Literal["intent", "appeal", "demand", "reject", "threaten"]
 # The root every mood's variant codes must have: intent to release (0353) is a 03 code.
-MOOD_ROOTS: dict[str, str] = {"intent": "03", "appeal": "02", "demand": "10", "reject": "12"}
+MOOD_ROOTS: dict[str, str] = {
+    "intent": "03",
+    "appeal": "02",
+    "demand": "10",
+    "reject": "12",
+    "threaten": "13",
+}
 
 CODES_SCHEMA = Schema(
     name="CAMEO code table",
@@ -153,14 +159,15 @@ def load_codes() -> dict[str, CodeInfo]:
 
 
 def variant(code: str, mood: Mood) -> str | None:
-    """The code for expressing intent to do, appealing for, demanding or rejecting ``code``.
+    """The code for intending, appealing for, demanding, rejecting or threatening ``code``.
 
     Args:
         code: an action code such as ``"0841"`` (release persons) or ``"072"`` (military aid).
-        mood: ``"intent"`` (03x), ``"appeal"`` (02x), ``"demand"`` (10x) or ``"reject"`` (12x).
+        mood: ``"intent"`` (03x), ``"appeal"`` (02x), ``"demand"`` (10x), ``"reject"`` (12x) or
+            ``"threaten"`` (13x).
     Returns:
-        ``variant("0841", "intent") == "0353"``; ``None`` when CAMEO has no such code (the
-        action is itself verbal, or violent: nobody "expresses intent" to shell a town in CAMEO).
+        ``variant("0841", "intent") == "0353"``, ``variant("192", "threaten") == "1382"``;
+        ``None`` when CAMEO has no such code (intent to shell a town is a threat, not a 03x).
     """
     return _bundled()[1].get((code, mood))
 

@@ -15,21 +15,31 @@ from pathlib import Path
 from spacy.tokens import Span
 
 from dyad.coding.match import SentenceView, can_be, match_noun, match_verb
+from dyad.coding.moods import MoodVerb, derive, read_moods
 from dyad.coding.patterns import NO_EVENT, Pattern, read_classes, read_patterns
 from dyad.coding.types import Trigger
+from dyad.errors import DictionaryError
 
 log = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).parent / "data"
-DEFAULT_PATTERNS: tuple[Path, ...] = (DATA_DIR / "verbs.txt", DATA_DIR / "nouns.txt")
+DEFAULT_PATTERNS: tuple[Path, ...] = (
+    DATA_DIR / "verbs.txt",
+    DATA_DIR / "nouns.txt",
+    DATA_DIR / "moods.txt",
+)
 DEFAULT_CLASSES: tuple[Path, ...] = (DATA_DIR / "classes.txt",)
 
 
 class Lexicon:
     """Compiled verb and noun patterns, indexed by their key lemma."""
 
-    def __init__(self, patterns: Sequence[Pattern]) -> None:
+    def __init__(self, patterns: Sequence[Pattern], moods: Sequence[MoodVerb] = ()) -> None:
         self.patterns: tuple[Pattern, ...] = tuple(patterns)
+        self.moods: tuple[MoodVerb, ...] = tuple(moods)
+        self._moods: dict[str, list[MoodVerb]] = {}
+        for mv in self.moods:
+            self._moods.setdefault(mv.lemma, []).append(mv)
         self._verbs: dict[str, list[tuple[int, Pattern]]] = {}
         self._nouns: dict[str, list[tuple[int, Pattern]]] = {}
         for order, p in enumerate(self.patterns):
@@ -40,19 +50,22 @@ class Lexicon:
     def load(
         cls, paths: Sequence[Path] | None = None, classes: Sequence[Path] | None = None
     ) -> Lexicon:
-        """Load pattern files (the bundled ``verbs.txt`` and ``nouns.txt`` by default).
+        """Load pattern files (the bundled ``verbs.txt``, ``nouns.txt``, ``moods.txt`` by default).
 
         Args:
             paths: pattern files; a file whose name starts with ``nouns`` holds noun patterns,
-                any other verb patterns. ``None`` loads the bundled lexicon once and caches it.
+                one starting with ``moods`` mood verbs, any other verb patterns. ``None`` loads
+                the bundled lexicon once and caches it.
             classes: word-class files; ``None`` uses the bundled ``classes.txt``.
         Raises:
             DictionaryError: listing every bad entry of every file as ``file:line: message``.
         """
         if paths is None and classes is None:
             return _default()
-        word_classes = read_classes(DEFAULT_CLASSES if classes is None else classes)
-        return cls(read_patterns(DEFAULT_PATTERNS if paths is None else paths, word_classes))
+        return _build(
+            DEFAULT_PATTERNS if paths is None else paths,
+            DEFAULT_CLASSES if classes is None else classes,
+        )
 
     @property
     def codes(self) -> frozenset[str]:
@@ -93,18 +106,47 @@ class Lexicon:
                         trig = match_noun(state, p, tok)
                         if trig is not None:
                             found.append((order, trig))
-        return _rank(found)
+        # an idiom pattern with code "none" ("free up", "armed forces") silences its whole head
+        silenced = {t.head for _, t in found if t.code == NO_EVENT}
+        found = [(o, t) for o, t in found if t.head not in silenced]
+        return _rank([*found, *derive(state, self._moods, found)])
 
 
 @functools.cache
 def _default() -> Lexicon:
-    lex = Lexicon(read_patterns(DEFAULT_PATTERNS, read_classes(DEFAULT_CLASSES)))
-    log.debug("loaded %d lexicon patterns", len(lex.patterns))
+    lex = _build(DEFAULT_PATTERNS, DEFAULT_CLASSES)
+    log.debug("loaded %d lexicon patterns, %d mood verbs", len(lex.patterns), len(lex.moods))
     return lex
 
 
+def _build(paths: Sequence[Path], classes: Sequence[Path]) -> Lexicon:
+    """Read every file, reporting the problems of all of them together."""
+    problems: list[str] = []
+    word_classes: dict[str, tuple[str, ...]] = {}
+    patterns: list[Pattern] = []
+    moods: list[MoodVerb] = []
+    mood_files = [p for p in paths if p.name.startswith("moods")]
+    try:
+        word_classes = read_classes(classes)
+    except DictionaryError as exc:
+        problems.extend(exc.problems)
+    for read in (
+        lambda: patterns.extend(
+            read_patterns([p for p in paths if p not in mood_files], word_classes)
+        ),
+        lambda: moods.extend(read_moods(mood_files)),
+    ):
+        try:
+            read()
+        except DictionaryError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise DictionaryError(problems)
+    return Lexicon(patterns, moods)
+
+
 def _rank(found: list[tuple[int, Trigger]]) -> list[Trigger]:
-    """Drop repeats, subsumed and silenced triggers; order by head, specificity, file order."""
+    """Drop repeats and subsumed triggers; order by head, specificity, file order."""
     best: dict[tuple[int, str], tuple[int, Trigger]] = {}
     for order, t in found:
         key = (t.head, t.code)
@@ -113,9 +155,6 @@ def _rank(found: list[tuple[int, Trigger]]) -> list[Trigger]:
             best[key] = (order, t)
     kept = list(best.values())
     out = [(order, t) for order, t in kept if not any(_subsumes(u, t) for _, u in kept)]
-    # an idiom pattern with code "none" ("free up", "armed forces") silences its whole head
-    silenced = {t.head for _, t in out if t.code == NO_EVENT}
-    out = [(o, t) for o, t in out if t.head not in silenced]
     out.sort(key=lambda ot: (ot[1].head, -ot[1].specificity, ot[0]))
     return [t for _, t in out]
 

@@ -118,7 +118,7 @@ def match_verb(state: SentenceView, p: Pattern, tok: Token) -> Trigger | None:
         last = cur
         parts = []
         for word in particles:
-            part = _particle(state, cur, last, word)
+            part = particle(state, cur, last, word)
             if part is None:
                 return None
             tokens.append(part.i)
@@ -141,7 +141,7 @@ def match_verb(state: SentenceView, p: Pattern, tok: Token) -> Trigger | None:
     return _trigger(p, tok.i, tokens, target_head=target_head, bonus=bonus)
 
 
-def _particle(state: SentenceView, verb: Token, last: Token, word: str) -> Token | None:
+def particle(state: SentenceView, verb: Token, last: Token, word: str) -> Token | None:
     """The particle or preposition ``word`` attached to ``verb`` (or right after it in text)."""
     if state.parsed:
         for c in verb.children:
