@@ -104,7 +104,7 @@ def test_clause_parse_subject_capital_is_not_location() -> None:
                   ["PROPN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"])  # fmt: skip
     (ev,) = attach(doc, [_event(doc, "threatened")], "2024-10-30")
     assert ev.location is not None and ev.location.name == "Seoul"
-    doc2 = _parsed(words[:3] + ["."], [1, 1, 1, 1], ["nsubj", "ROOT", "obj", "punct"],
+    doc2 = _parsed([*words[:3], "."], [1, 1, 1, 1], ["nsubj", "ROOT", "obj", "punct"],
                    ["PROPN", "VERB", "NOUN", "PUNCT"])  # fmt: skip
     (ev2,) = attach(doc2, [_event(doc2, "threatened")], "2024-10-30")
     assert ev2.location is None

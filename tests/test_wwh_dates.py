@@ -1,4 +1,4 @@
-"""Date expressions: finding them with our patterns and resolving them against the publication date."""
+"""Date expressions: found by our patterns, resolved against the publication date."""
 
 from __future__ import annotations
 

@@ -16,7 +16,7 @@ def _mentions(text: str):  # type: ignore[no-untyped-def]
 
 
 def test_places_longest_name_and_preposition() -> None:
-    """ "the eastern Donetsk region towards the rail hub of Pokrovsk": region and city, both locative."""
+    """In "the eastern Donetsk region towards ... Pokrovsk" region and city are both locative."""
     _, ms = _mentions(
         "Troops advanced in the eastern Donetsk region towards the strategic rail hub of Pokrovsk."
     )

@@ -53,7 +53,7 @@ def test_wwh_seed_dates(seed_events: dict[str, Event]) -> None:
 
 
 def test_wwh_seed_places(seed_events: dict[str, Event]) -> None:
-    """The visit is in Pyongyang; the fighting near Pokrovsk in the Donetsk region; no place for the sanctions."""
+    """The visit is in Pyongyang, the fighting at Pokrovsk (Donetsk region), sanctions nowhere."""
     visit = seed_events["visit"].location
     assert visit is not None and (visit.name, visit.country) == ("Pyongyang", "PRK")
     fight = seed_events["grinding"].location

@@ -47,7 +47,7 @@ class DocIndex:
 
 
 def date_for(index: DocIndex, clause: Clause, trigger: int, pub_date: str | None) -> DateRef:
-    """The date governing a clause: its own expression nearest the trigger, else a frame's, else pub."""
+    """The date governing a clause: its own nearest the trigger, else a frame's, else pub."""
     pub = parse_pub(pub_date)
     scopes = [(clause.tokens, False), *clause.frames, (clause.backup, False)]
     for tokens, reported in scopes:

@@ -53,8 +53,14 @@ _MON = (
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
 _YEAR = r"(?P<year>(?:1[89]|20)\d{2})(?!\d|,\d)"
 _WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_PART = r"(?P<part>(?i:early|late|mid|the end of|the start of|the beginning of|the middle of|end of)[\s-]+)?"
-_NUM = r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)"
+_PART = (
+    r"(?P<part>(?i:early|late|mid|the end of|the start of|the beginning of|the middle of"
+    r"|end of)[\s-]+)?"
+)
+_NUM = (
+    r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen"
+    r"|twenty|thirty|forty|fifty)"
+)
 
 # kind -> pattern; the order breaks ties between overlapping matches of equal length
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -126,7 +132,7 @@ class DateMention:
 
 
 def find_dates(text: str, offset: int = 0) -> list[DateMention]:
-    """All date expressions in ``text`` (offsets shifted by ``offset``); of overlapping ones the longest wins."""
+    """Date expressions in ``text`` (offsets shifted by ``offset``); of overlaps, the fullest."""
     found: list[tuple[int, int, int, DateMention]] = []
     for order, (kind, pattern) in enumerate(PATTERNS):
         for m in pattern.finditer(text):
@@ -143,7 +149,7 @@ def find_dates(text: str, offset: int = 0) -> list[DateMention]:
 
 
 def parse_pub(pub_date: str | None) -> dt.date | None:
-    """The publication date as a date (``YYYY-MM-DD`` or a longer ISO timestamp); None when absent."""
+    """The publication date (``YYYY-MM-DD`` or a longer ISO timestamp); None when absent."""
     if not pub_date:
         return None
     try:
@@ -154,7 +160,7 @@ def parse_pub(pub_date: str | None) -> dt.date | None:
 
 
 def resolve(mention: DateMention, pub: dt.date | None, future: bool = False) -> DateRef | None:
-    """Resolve a date expression; None when it cannot be placed (e.g. "on Tuesday" with no pub date)."""
+    """Resolve a date expression; None when it cannot be placed ("on Tuesday" without pub date)."""
     try:
         value = _resolve(mention, pub, future)
     except (ValueError, OverflowError):  # "31 February", dates before year 1
@@ -302,7 +308,7 @@ def _numeric_cached(text: str, pub_iso: str | None) -> tuple[str, str] | None:
     settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "DATE_ORDER": "DMY"}
     if pub_iso:
         settings["RELATIVE_BASE"] = dt.datetime.fromisoformat(pub_iso)
-    parsed = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
     return _day(parsed.date()) if parsed else None
 
 

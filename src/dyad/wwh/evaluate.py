@@ -113,7 +113,8 @@ def evaluate_dates(path: str | Path = DATES_FILE, nlp: Language | None = None) -
             right += 1
         else:
             errors.append(
-                f"{path}:{lineno}: {case['trigger']!r}: expected {case['date']} ({case['precision']}), "
+                f"{path}:{lineno}: {case['trigger']!r}: "
+                f"expected {case['date']} ({case['precision']}), "
                 f"got {event.date} ({event.date_precision})"
             )
     return Metrics("dates", total, {"accuracy": right / total if total else 0.0}, tuple(errors))

@@ -35,7 +35,7 @@ KIND_RANK = {"city": 3, "region": 2, "area": 1, "country": 0}  # higher is more 
 
 @dataclass(frozen=True, slots=True)
 class GazEntry:
-    """One place the gazetteer knows; ``country`` is ISO-3 ("" for seas and other no-country areas)."""
+    """One place the gazetteer knows; ``country`` is ISO-3, "" for seas and cross-border areas."""
 
     name: str
     country: str
@@ -143,7 +143,7 @@ def build(regions: Path = REGIONS_FILE, aliases: Path = ALIASES_FILE) -> Gazette
         iso3 = _iso3(city["countrycode"])
         if iso3:
             key = (iso3, normalise(city["name"]))
-            if key not in by_name or city["population"] > by_name[key]["population"]:  # type: ignore[operator]
+            if key not in by_name or city["population"] > by_name[key]["population"]:
                 by_name[key] = city
     problems: list[str] = []
     for e in region_entries:
@@ -200,12 +200,12 @@ def build(regions: Path = REGIONS_FILE, aliases: Path = ALIASES_FILE) -> Gazette
                 add(alt, entry, True)
 
     for e in region_entries:
-        country = e.get("country") or "-"
+        iso3 = e.get("country") or "-"
         gid = e.get("geonames_id")
+        kind = e.get("kind") or "region"
         entry = GazEntry(
-            e.head, "" if country == "-" else country, e.head if e.get("kind", "region") == "region" else None,
-            float(e.get("lat") or 0), float(e.get("lon") or 0), int(gid) if gid else None, 0,
-            e.get("kind", "region") or "region",
+            e.head, "" if iso3 == "-" else iso3, e.head if kind == "region" else None,
+            float(e.get("lat") or 0), float(e.get("lon") or 0), int(gid) if gid else None, 0, kind,
         )  # fmt: skip
         add(e.head, entry, True)
         for alt in e.all("names"):
@@ -213,15 +213,13 @@ def build(regions: Path = REGIONS_FILE, aliases: Path = ALIASES_FILE) -> Gazette
 
     for e in alias_entries:
         target = e.get("to") or ""
-        country = e.get("country")
+        want = e.get("country")
         found = [
-            g
-            for g, _ in names.get(normalise(target), ())
-            if country is None or g.country == country
+            g for g, _ in names.get(normalise(target), ()) if want is None or g.country == want
         ]
         if not found:
             problems.append(f"{e.where}: alias target {target!r} is not a known place"
-                            + (f" in {country}" if country else ""))  # fmt: skip
+                            + (f" in {want}" if want else ""))  # fmt: skip
         for g in found:
             add(e.head, g, True)
     if problems:

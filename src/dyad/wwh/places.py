@@ -1,4 +1,4 @@
-"""Place mentions: found in the gazetteer, told apart from actors, resolved with the story's context.
+"""Place mentions: found in the gazetteer, told from actors, resolved with the story's context.
 
 A mention is the longest run of tokens the gazetteer knows ("the eastern Donetsk region" →
 "Donetsk region"), capitalised, and not part of a longer name ("Kim Jong Un", "Paris
@@ -27,7 +27,7 @@ LOCATIVE = frozenset(
 DIRECTIONAL = frozenset(
     {"to", "from"}
 )  # a destination or origin: used when nothing is more locative
-# "to"/"from" locate an event only after a verb or a noun of movement ("travelled to", "a visit to"),
+# "to"/"from" locate an event only after a verb or noun of movement ("travelled to", "a visit to"),
 # not after other nouns ("rail links to South Korea", "a threat to Taiwan").
 MOVEMENT = frozenset(
     [
@@ -138,6 +138,7 @@ DIRECTIONS = frozenset(
         "south-western",
     ]
 )
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl"})
 _NOT_PLACES = frozenset(MONTHS) | frozenset(WEEKDAYS) | {"may", "march"}
 
@@ -198,7 +199,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[PlaceMention]:
         out.append(
             PlaceMention(
                 i, i + size, doc[i : i + size].text, first.idx, last.idx + len(last.text), found,
-                _preposition(doc, i), bool(nxt is not None and nxt.lower_ in ("'s", "’s", "'", "’")),
+                _preposition(doc, i), nxt is not None and nxt.lower_ in _POSSESSIVE,
                 last.dep_ in SUBJECT_DEPS or first.dep_ in SUBJECT_DEPS,
             )
         )  # fmt: skip
@@ -228,16 +229,15 @@ def _acceptable(doc: Doc, start: int, end: int) -> bool:
     nxt = doc[end] if end < len(doc) else None
     if nxt is not None and _capitalised(nxt) and not nxt.is_punct and not _sentence_start(nxt):
         return False  # part of a longer name
-    if (
-        prev is not None
-        and _capitalised(prev)
-        and not _sentence_start(prev)
-        and prev.lower_ not in DIRECTIONS
-        and prev.lower_ not in ("the", "in", "at", "on", "near", "from", "to")
-        and not prev.is_punct
-    ):
-        return False
-    return True
+    # a capitalised word before it makes it part of a name ("President Kim"), bar a few
+    return (
+        prev is None
+        or not _capitalised(prev)
+        or _sentence_start(prev)
+        or prev.lower_ in DIRECTIONS
+        or prev.lower_ in ("the", "in", "at", "on", "near", "from", "to")
+        or prev.is_punct
+    )
 
 
 def _preposition(doc: Doc, start: int) -> str | None:
@@ -288,7 +288,7 @@ Context = Mapping[
 
 
 def context_countries(mentions: Iterable[PlaceMention], actor_countries: Iterable[str]) -> Context:
-    """Countries the story is about: its actors' and its places' (countries, regions, big cities)."""
+    """Countries the story is about: its actors' and its places' (countries, regions, cities)."""
     out: dict[str, set[int]] = {c: {-1} for c in actor_countries if c}
     for m in mentions:
         entry = resolve(m, {})
@@ -300,7 +300,7 @@ def context_countries(mentions: Iterable[PlaceMention], actor_countries: Iterabl
 def resolve(
     mention: PlaceMention, context: Context, near: frozenset[str] = frozenset()
 ) -> GazEntry:
-    """The most likely place for a mention: population prior, own names, the story's other places."""
+    """The likeliest place for a mention: population prior, own names, the story's other places."""
 
     def score(item: tuple[GazEntry, bool]) -> float:
         entry, primary = item

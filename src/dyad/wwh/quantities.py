@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dyad.model import Quantity
 
 _WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
     "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
@@ -32,7 +32,8 @@ _VAGUE = {
 _CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}
 _CURRENCY_WORDS = {
     "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
-    "yuan": "CNY", "roubles": "RUB", "rubles": "RUB", "hryvnias": "UAH", "rupees": "INR", "yen": "JPY",
+    "yuan": "CNY", "roubles": "RUB", "rubles": "RUB", "hryvnias": "UAH", "rupees": "INR",
+    "yen": "JPY",
 }  # fmt: skip
 _APPROX = (
     r"around|about|approximately|roughly|some|nearly|almost|close to|up to|at least|more than"
@@ -48,8 +49,8 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _PATTERN = re.compile(
     r"(?<![\w\-./:])"
     rf"(?P<approx>(?i:{_APPROX})\s+)?"
-    r"(?:(?P<vague>(?i:tens of thousands|hundreds of thousands|tens of millions|dozens|scores|hundreds"
-    r"|thousands|millions|billions))\s+of\b"
+    r"(?:(?P<vague>(?i:tens of thousands|hundreds of thousands|tens of millions|dozens|scores"
+    r"|hundreds|thousands|millions|billions))\s+of\b"
     rf"|(?P<cur>US\$|\$|£|€|¥)?\s?(?P<num>{_DIGITS}|(?i:{_WORD_NUM})\b)"
     r"(?P<mult>(?:\s*(?:bn|mn|mln|tn|k|m|b)\b|(?:\s+(?i:hundred|thousand|million|billion|trillion"
     r"|dozen))\b)+)?)"
@@ -162,7 +163,9 @@ _IRREGULAR_PLURALS = frozenset(
         "troops",
     ]
 )
-_TIME_UNITS = frozenset("seconds minutes hours days weeks months years decades".split())
+_TIME_UNITS = frozenset(
+    {"seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades"}
+)
 _NOUN_WORD = re.compile(r"\s+([A-Za-z][A-Za-z'\-]*)")
 _SHARE = re.compile(
     r"(\d+|one)\s+in\s+(?:every\s+)?(\d+|two|three|four|five|six|seven|eight|nine|ten)(?=\s)"
@@ -189,7 +192,7 @@ def _number(num: str, mult: str | None) -> float:
 
 
 def _noun(text: str, pos: int) -> tuple[str, int]:
-    """The counted noun after ``pos``: the first plural-looking word, else the last before a stop word."""
+    """The counted noun after ``pos``: the last plural-looking word, else the last before a stop."""
     words: list[tuple[str, int]] = []
     while len(words) < 4:
         m = _NOUN_WORD.match(text, pos)
@@ -222,7 +225,7 @@ def _as_number(value: float) -> float | int:
 def find_quantities(
     text: str, offset: int = 0, skip: Sequence[tuple[int, int]] = ()
 ) -> list[Quantity]:
-    """Quantities in ``text`` (offsets shifted by ``offset``), leaving out spans in ``skip`` (dates).
+    """Quantities in ``text`` (offsets shifted by ``offset``), leaving out ``skip`` spans (dates).
 
     Args:
         text: the text to search (a sentence or a whole document).
@@ -267,7 +270,7 @@ def find_quantities(
 
 
 def _quantity(m: re.Match[str], text: str) -> tuple[float, str, bool, int] | None:
-    """(value, unit, approximate, end of the phrase) for one match, or None when it is not a count."""
+    """(value, unit, approximate, end of phrase) for one match; None when it is not a count."""
     approximate = bool(m.group("approx"))
     end = m.end()
     if m.group("vague"):
