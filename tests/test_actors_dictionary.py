@@ -140,3 +140,20 @@ def test_actors_dictionary_dated_roles(name: str, date: str | None, code: str) -
     """People resolve to the role valid on the date; with no date, to their latest role."""
     actor = resolve(name, date)
     assert actor is not None and actor.code == code
+
+
+def test_actors_dictionary_duplicate_id_across_files(tmp_path: Path) -> None:
+    """A user person whose id dyad already uses is reported with the user file's line."""
+    path = _write(tmp_path, "dup.people.txt", "putin | name: Vlad Putin | role: RUSGOV 2000..\n")
+    with pytest.raises(DictionaryError) as err:
+        ActorDictionary.load([path])
+    assert any(p.startswith(f"{path}:1: id 'putin' already used by") for p in err.value.problems)
+
+
+def test_actors_dictionary_only_user_files(tmp_path: Path) -> None:
+    """With defaults=False only the given files are read."""
+    countries = _write(tmp_path, "tiny.countries.txt", "ZZZ | name: Zedland | adj: Zedish\n")
+    agents = _write(tmp_path, "tiny.agents.txt", "MIL | word: troops\n")
+    dic = ActorDictionary.load([countries, agents], defaults=False)
+    assert resolve("Zedish troops", None, dic).code == "ZZZMIL"  # type: ignore[union-attr]
+    assert resolve("Russia", None, dic) is None

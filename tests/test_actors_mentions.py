@@ -278,3 +278,19 @@ def test_actors_mentions_case_rules(blank: Language) -> None:
     """Abbreviations need exact case, names every capital: not 'us' nor 'Islamic state'."""
     codes = _codes(blank, "Tell us about the Islamic state, said the WHO and the US.")
     assert codes == {"WHO": "WHO", "US": "USA"}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Latin American leaders", "---GOV"),
+        ("pro-Russian separatists", "---SEP"),
+        ("US-led forces", "---MIL"),
+        ("Hezbollah fighters", "LBNREB"),
+        ("Kim's regime", "PRKGOV"),
+    ],
+)
+def test_actors_resolve_compounds_and_prefixes(text: str, code: str) -> None:
+    """Region words and hyphen compounds drop the country; groups and people lend theirs."""
+    actor = resolve(text, "2024-10-30")
+    assert actor is not None and actor.code == code

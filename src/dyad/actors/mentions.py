@@ -116,10 +116,18 @@ def _case_ok(doc: Doc, start: int, end: int, form: Form) -> bool:
     )
 
 
+# A capitalised word before a country word that makes it a region or a place of its own:
+# "Latin American leaders", "New Mexico", "Central Asian states", "African American voters".
+NOT_AFTER = _words("latin native african anglo new central pan sub")
+
+
 def _glued(doc: Doc, h: Hit) -> bool:
     """A hyphen compound ("US-led", "pro-Russian", "China-North Korea"): no actor of its own."""
     after = h.end < len(doc) and doc[h.end].text == "-" and not doc[h.end - 1].whitespace_
     before = h.start > 0 and doc[h.start - 1].text == "-" and not doc[h.start - 1].whitespace_
+    if h.start > 0 and h.kind in ("country", "adj", "demonym"):
+        prev = doc[h.start - 1]
+        before = before or (prev.lower_ in NOT_AFTER and prev.text[:1].isupper())
     return after or before
 
 

@@ -13,7 +13,8 @@ class Mention:
 
     ``head`` is the token index that carries the mention's syntactic relations (the noun that is
     the subject or object: "troops" in "North Korean troops"). ``kind`` says how it was found:
-    ``country``, ``capital``, ``igo``, ``agent``, ``person``, ``ner``, ``coref``.
+    ``country``, ``capital``, ``igo``, ``agent``, ``person``, ``group``, ``ner``, ``coref``
+    (docs/actors.md).
     """
 
     start: int
