@@ -180,3 +180,35 @@ def test_lexicon_parse_chain_xcomp() -> None:
     ])  # fmt: skip
     assert trigs[0].code == "1312" and trigs[0].target_head == 3
     assert "163" not in codes(trigs)
+
+
+# ---------------------------------------------------------------- mood verbs
+
+
+def test_lexicon_moods_turn_actions_into_variants() -> None:
+    """'agreed to release' is intent 0353, 'refused to extradite' 1213, 'threatened to invade' 1382."""
+    assert codes(blank("Iran agreed to release the prisoners."))[0] == "0353"
+    assert codes(blank("Syria refused to extradite the suspects."))[0] == "1213"
+    assert codes(blank("Russia threatened to invade Georgia."))[0] == "1382"
+
+
+def test_lexicon_mood_appeal_targets_the_addressee() -> None:
+    """'urged Israel to withdraw' is appeal 0256 headed by 'urged', its target the object."""
+    trig = blank("The UN urged Israel to withdraw its troops.")[0]
+    assert (trig.code, trig.head, trig.object_target, trig.target_head) == ("0256", 2, True, None)
+    assert trig.rule.startswith("moods.txt:") and "+verbs.txt:" in trig.rule
+
+
+def test_lexicon_mood_needs_an_infinitive_without_parser() -> None:
+    """Without a parse, a mood verb only counts before 'to' + action: no 0353 here."""
+    assert "0353" not in codes(blank("Iran agreed and released the prisoners."))
+
+
+def test_lexicon_mood_through_xcomp_in_parse() -> None:
+    """With a parse, the mood verb is the action's xcomp head: 'refused to release' is 1243."""
+    _, trigs = parsed([
+        ("Iran", "Iran", 1, "nsubj", "PROPN"), ("refused", "refuse", 1, "ROOT", "VERB"),
+        ("to", "to", 3, "aux", "PART"), ("release", "release", 1, "xcomp", "VERB"),
+        ("them", "they", 3, "dobj", "PRON"),
+    ])  # fmt: skip
+    assert trigs[0].code == "1243" and trigs[0].head == 1

@@ -170,9 +170,12 @@ def _chain_verb(state: SentenceView, verb: Token, lemma: str) -> Token | None:
         for c in verb.children:
             if c.dep_ in CHAIN_DEPS and lemma in state.lemmas(c):
                 return c
+    doc = verb.doc
     for t in state.after(verb.i, 3):
         if lemma in state.lemmas(t):
-            return t
+            # an infinitive or a gerund, not a second finite verb ("agreed and released")
+            infinitive = t.i > verb.i + 1 and doc[t.i - 1].lower_ == "to"
+            return t if infinitive or t.lower_.endswith("ing") else None
     return None
 
 

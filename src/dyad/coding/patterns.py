@@ -39,7 +39,7 @@ _ITEM_RE = re.compile(rf"(@[A-Z][A-Z0-9_]*|{_WORD}( {_WORD})*)")
 TARGET_PREPS: frozenset[str] = frozenset(
     {"to", "against", "with", "on", "for", "from", "at", "in", "into", "of", "over", "toward",
      "towards", "upon", "about", "by", "between", "among", "onto", "across", "inside", "behind",
-     "near", "along", "outside", "through", "around", "beside", "off", "under"}
+     "near", "along", "outside", "through", "around", "beside", "off", "under", "as"}
 )  # fmt: skip
 # A `prep:` requirement may also be an adverbial particle: "grind forwards", "pull out".
 PREP_WORDS: frozenset[str] = TARGET_PREPS | frozenset(
