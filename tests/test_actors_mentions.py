@@ -85,6 +85,8 @@ def test_actors_resolve_capital_metonyms(text: str, code: str) -> None:
         ("Russian military bloggers", "RUSMED"),
         ("Russia's leader", "RUSGOV"),
         ("the army of Ukraine", "UKRMIL"),
+        ("the U.S. military", "USAMIL"),
+        ("U.K. officials", "GBRGOV"),
         ("officials in Seoul", "KORGOV"),
         ("officials from Moscow", "RUSGOV"),
         ("the Russian military", "RUSMIL"),

@@ -19,6 +19,7 @@ from typing import Literal
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
 
 from dyad.actors.codes import (
     NO_COUNTRY,
@@ -244,7 +245,9 @@ class ActorDictionary:
             problems.append(f"{e.where}: id {e.head!r} already used by {self.people[e.head].where}")
             return
         name = e.all("name")[0]
-        self.people[e.head] = Person(e.head, name, roles, e.get("gender"), e.get("base"), e.where)
+        # a group outside its dated roles keeps its last code (the Tamil Tigers stay LKAREB)
+        base = e.get("base") or (roles[-1].code if kind == "groups" and roles else None)
+        self.people[e.head] = Person(e.head, name, roles, e.get("gender"), base, e.where)
         fkind: FormKind = "person" if kind == "people" else "group"
         for v in (name, *e.all("alias")):
             self._add(v, Form(fkind, e.head, "cap", ()))
@@ -277,8 +280,9 @@ class ActorDictionary:
         """A PhraseMatcher on LOWER whose match ids are the lower-cased forms' hashes."""
         nlp = _tokenizer()
         matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        for key in self.forms:
-            matcher.add(key, [nlp.make_doc(key)])
+        for key, forms in self.forms.items():
+            # from the form's own tokens: the tokenizer splits "u.s." but keeps "U.S." whole
+            matcher.add(key, [Doc(nlp.vocab, words=list(forms[0].tokens))])
         return matcher
 
     @functools.cached_property

@@ -236,6 +236,7 @@ class Assembler:
         toks = self.doc[max(0, first.start - 3) : first.start]
         if (
             len(toks) == 3
+            and toks[0].lower_ == "the"
             and toks[1].lower_ in ("country", "nation")
             and toks[2].lower_ in POSSESSIVE
         ):
