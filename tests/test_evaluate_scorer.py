@@ -478,3 +478,14 @@ def test_evaluate_coder_failure_names_the_record(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="boom") as caught:
         evaluate(path, broken)
     assert any("gold.jsonl:1 (first)" in note for note in caught.value.__notes__)
+
+
+def test_evaluate_markdown_table_has_a_row_per_file(tmp_path: Path) -> None:
+    """The docs table shows each file's headline numbers in percent, '–' where not measured."""
+    from dyad.evaluation.report import markdown_table
+
+    report = score(tmp_path, [record("a", [phoenix("USA", "CHN", "042")])],
+                   [event(actor("USA"), actor("CHN"))])  # fmt: skip
+    lines = markdown_table([report, report]).splitlines()
+    assert len(lines) == 4 and lines[0].startswith("| file | records")
+    assert lines[2].startswith("| gold | 1 | 1 / 1 | 100.0 | 100.0 | 100.0 | 100.0 | – |")

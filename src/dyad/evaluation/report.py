@@ -230,6 +230,20 @@ def summary_table(reports: Sequence[EvalReport]) -> Table:
     return table
 
 
+def markdown_table(reports: Sequence[EvalReport]) -> str:
+    """The headline numbers of several files as a Markdown table (for docs/evaluation.md)."""
+    columns = ("f1_root", "f1_code", "type_f1", "type_accuracy", "empty_clean",
+               "penta_accuracy", "source_inside")  # fmt: skip
+    head = ["file", "records", "gold / predicted", *columns]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for r in reports:
+        values = r.metrics()
+        cells = [r.name, str(r.records), f"{r.gold_events} / {r.predicted_events}"]
+        cells += [_pct(values[c]) for c in columns]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def type_table(report: EvalReport) -> Table:
     """Per-type rows of one file."""
     table = Table(title=f"{report.name}: by type")
