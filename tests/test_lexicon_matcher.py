@@ -212,3 +212,14 @@ def test_lexicon_mood_through_xcomp_in_parse() -> None:
         ("them", "they", 3, "dobj", "PRON"),
     ])  # fmt: skip
     assert trigs[0].code == "1243" and trigs[0].head == 1
+
+
+def test_lexicon_reverse_flag_for_receiving() -> None:
+    """'received weapons from X' is 072 with the reverse flag: X gives, the subject receives."""
+    trig = blank("Georgian rebels received weapons from the government.")[0]
+    assert trig.code == "072" and trig.flags == ("reverse",) and trig.target_preps == ("from",)
+
+
+def test_lexicon_capitalized_word_is_no_verb_without_tags() -> None:
+    """'the United States' is a name: no 'state' or other verb trigger on 'States'."""
+    assert [t for t in blank("The United States sent aid to Haiti.") if t.head == 2] == []

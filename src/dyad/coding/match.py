@@ -96,6 +96,8 @@ def can_be(state: SentenceView, tok: Token, noun: bool) -> bool:
     prev = doc[tok.i - 1].lower_ if tok.i > state.span.start else ""
     if noun:
         return prev not in VERBAL_CUES
+    if tok.text[:1].isupper() and tok.i > state.span.start and prev not in ('"', "“", ":"):
+        return False  # a capitalized word inside a sentence is a name: "the United States"
     if prev in PREPOSITION_CUES and not tok.lower_.endswith("ing"):
         return False  # "in demand", but "by attacking"
     return prev not in NOMINAL_CUES

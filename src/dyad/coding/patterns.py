@@ -45,7 +45,7 @@ TARGET_PREPS: frozenset[str] = frozenset(
 PREP_WORDS: frozenset[str] = TARGET_PREPS | frozenset(
     {"out", "back", "forward", "forwards", "deeper", "ablaze", "down", "up", "away"}
 )
-FLAGS: frozenset[str] = frozenset({"denial", "intent"})
+FLAGS: frozenset[str] = frozenset({"denial", "intent", "reverse"})
 # `code: none` marks an idiom that is no event ("free up", "armed forces"): it silences its head.
 NO_EVENT = "none"
 

@@ -28,7 +28,8 @@ class Trigger:
     ``specificity`` orders competing patterns: more constrained patterns win.
     ``flags`` carry pattern advice for the coder: ``denial`` (the verb reports that the event it
     governs did not happen: "denied attacking"), ``intent`` (the words state an intention or
-    an option, "consider providing weapons"), see ``docs/lexicon.md``.
+    an option, "consider providing weapons"), ``reverse`` (the subject is the *target* and the
+    object of ``target_preps`` the *source*: "received weapons *from* X"), see ``docs/lexicon.md``.
     For noun triggers ``head`` is the noun; its light verb, if the pattern needs one, is in
     ``tokens``. ``target_head`` is the token whose object and prepositional phrases hold the
     target when that is not ``head``: the last verb of a chain ("consider *providing* weapons to
