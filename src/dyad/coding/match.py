@@ -28,7 +28,7 @@ NOUN_POS = frozenset({"NOUN", "PROPN"})
 # Without tags: a word after one of these reads as a noun, not a verb ("the attack").
 NOMINAL_CUES = frozenset(
     {"a", "an", "the", "its", "their", "his", "her", "our", "your", "my", "this", "these",
-     "those", "any", "no", "further", "new", "of", "'s", "’s", "such", "every", "each"}
+     "those", "any", "no", "further", "new", "of", "'s", "’s", "such", "every", "each", "-"}
 )  # fmt: skip
 # ... and after one of these as a verb ("will attack", "to visit").
 VERBAL_CUES = frozenset(
