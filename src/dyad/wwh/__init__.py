@@ -11,6 +11,7 @@ import bisect
 import dataclasses
 import logging
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc
 
 from dyad.model import DateRef, Event, Quantity, TextSpan
@@ -37,10 +38,12 @@ class DocIndex:
 
     @classmethod
     def build(cls, doc: Doc, places: bool = True) -> DocIndex:
-        dates = tuple(find_dates(doc.text))
-        quantities = tuple(find_quantities(doc.text, skip=[(d.start, d.end) for d in dates]))
-        mentions = tuple(find_mentions(doc, gazetteer.load())) if places else ()
-        return cls(doc, tuple(t.idx for t in doc), dates, mentions, quantities)
+        text = doc.text  # spaCy rebuilds it from the tokens on every access
+        dates = tuple(find_dates(text))
+        quantities = tuple(find_quantities(text, skip=[(d.start, d.end) for d in dates]))
+        mentions = tuple(find_mentions(doc, gazetteer.load(), text)) if places else ()
+        starts = tuple(doc.to_array([IDX]).tolist()) if len(doc) else ()
+        return cls(doc, starts, dates, mentions, quantities)
 
     def token_at(self, char: int) -> int:
         return max(0, bisect.bisect_right(self.starts, char) - 1)

@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 DATA_DIR = Path(__file__).parent / "data"
 REGIONS_FILE = DATA_DIR / "regions.txt"
 ALIASES_FILE = DATA_DIR / "aliases.txt"
-_FORMAT = 3  # bump when the cached index's shape changes
+_FORMAT = 4  # bump when the cached index's shape changes
 
 KIND_RANK = {"city": 3, "region": 2, "area": 1, "country": 0}  # higher is more specific
 
@@ -52,17 +52,19 @@ class Gazetteer:
     """Names (normalised) to the places they may denote; ``primary`` marks a place's own name."""
 
     names: dict[str, tuple[tuple[GazEntry, bool], ...]]
-    first_words: frozenset[str]
-    max_words: int
+    first_words: dict[str, int]  # a name's first word -> the most words a name starting so has
 
     def lookup(self, name: str) -> tuple[tuple[GazEntry, bool], ...]:
         return self.names.get(normalise(name), ())
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise(name: str) -> str:
     """Fold case, accents, apostrophes and a leading "the" so spellings meet."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = name
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = re.sub(r"['`‘’ʼʹʻʿʾ]", "", text).lower()
     text = re.sub(r"[\s\-‐–]+", " ", text).strip()
     return text[4:] if text.startswith("the ") else text
@@ -226,9 +228,11 @@ def build(regions: Path = REGIONS_FILE, aliases: Path = ALIASES_FILE) -> Gazette
         raise DictionaryError(problems)
 
     frozen = {k: tuple(v) for k, v in names.items()}
-    return Gazetteer(
-        frozen, frozenset(k.split(" ")[0] for k in frozen), max(k.count(" ") + 1 for k in frozen)
-    )
+    first_words: dict[str, int] = {}
+    for key in frozen:
+        words = key.split(" ")
+        first_words[words[0]] = max(first_words.get(words[0], 0), len(words))
+    return Gazetteer(frozen, first_words)
 
 
 def _fingerprint(*paths: Path) -> str:

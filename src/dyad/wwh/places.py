@@ -14,6 +14,7 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from spacy.attrs import IDX, IS_PUNCT, LENGTH
 from spacy.tokens import Doc, Token
 
 from dyad.model import Place
@@ -171,25 +172,14 @@ def _sentence_start(tok: Token) -> bool:
     return prev.text in {".", "!", "?", "\n", '"', "“", "(", "‘"} or "\n" in prev.text
 
 
-def find_mentions(doc: Doc, gaz: Gazetteer) -> list[PlaceMention]:
+def find_mentions(doc: Doc, gaz: Gazetteer, text: str | None = None) -> list[PlaceMention]:
     """Every place name in ``doc`` the gazetteer knows (longest match, left to right)."""
     out: list[PlaceMention] = []
+    texts, punct = token_texts(doc, doc.text if text is None else text)
     n = len(doc)
-    lowers = [normalise(t.text) for t in doc]
     i = 0
     while i < n:
-        if lowers[i] not in gaz.first_words or lowers[i] in ("the", ""):
-            i += 1
-            continue
-        match = None
-        for size in range(min(gaz.max_words, n - i), 0, -1):
-            span = doc[i : i + size]
-            if any(t.is_punct and t.text not in {"-", "'", "."} for t in span) or span[-1].is_punct:
-                continue
-            found = gaz.lookup(span.text)
-            if found and _acceptable(doc, i, i + size):
-                match = (size, found)
-                break
+        match = _longest(doc, gaz, texts, punct, i)
         if match is None:
             i += 1
             continue
@@ -205,6 +195,46 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[PlaceMention]:
         )  # fmt: skip
         i += size
     return out
+
+
+def token_texts(doc: Doc, text: str) -> tuple[list[str], list[bool]]:
+    """Token texts and punctuation flags, read from arrays (making Token objects is slow)."""
+    if not len(doc):
+        return [], []
+    rows = doc.to_array([IDX, LENGTH, IS_PUNCT]).tolist()
+    return [text[i : i + n] for i, n, _ in rows], [bool(p) for _, _, p in rows]
+
+
+def _longest(
+    doc: Doc, gaz: Gazetteer, texts: list[str], punct: list[bool], i: int
+) -> tuple[int, tuple[tuple[GazEntry, bool], ...]] | None:
+    """The longest acceptable gazetteer name starting at token ``i``: (tokens, candidates)."""
+    text = texts[i]
+    if not (text[:1].isupper() or text.lower() in DIRECTIONS):
+        return None
+    first = normalise(text)
+    limit = gaz.first_words.get(first, 0)
+    if not limit or first == "the":
+        return None
+    words = [first]
+    keys = [(1, first)]
+    j = i + 1
+    while j < len(texts) and len(words) < limit:
+        if texts[j] in ("-", "'", "’"):  # inside "Rostov-on-Don", "Côte d'Ivoire"
+            j += 1
+            continue
+        if punct[j] or not texts[j].strip():
+            break
+        word = normalise(texts[j])
+        if word:
+            words.append(word)
+            keys.append((j - i + 1, " ".join(words)))
+        j += 1
+    for size, key in reversed(keys):
+        found = gaz.names.get(key)
+        if found and _acceptable(doc, i, i + size):
+            return size, found
+    return None
 
 
 def _acceptable(doc: Doc, start: int, end: int) -> bool:
