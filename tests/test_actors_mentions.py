@@ -296,3 +296,20 @@ def test_actors_resolve_compounds_and_prefixes(text: str, code: str) -> None:
     """Region words and hyphen compounds drop the country; groups and people lend theirs."""
     actor = resolve(text, "2024-10-30")
     assert actor is not None and actor.code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia sends troops", [("Russia", "RUS"), ("troops", "---MIL")]),
+        ("troops attacked soldiers", [("troops", "---MIL"), ("soldiers", "---MIL")]),
+        ("Indian coal workers", [("Indian coal workers", "INDLAB")]),
+        ("the Trump administration", [("Trump administration", "USAGOV")]),
+    ],
+)
+def test_actors_mentions_phrase_boundaries(
+    blank: Language, text: str, expected: list[tuple[str, str]]
+) -> None:
+    """A verb never joins a country to an agent; one modifier after an adjective may."""
+    ms = find_mentions(blank(text), "2023-06-01")
+    assert [(m.actor.text, m.actor.code) for m in ms] == expected

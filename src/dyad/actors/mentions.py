@@ -142,6 +142,7 @@ class Assembler:
         self.at = {h.start: i for i, h in enumerate(self.hits)}
         # without an NER, a capitalised run after a title is taken as a name
         self.caprun = not doc.has_annotation("ENT_IOB")
+        self.tagged = doc.has_annotation("POS")
 
     def run(self) -> list[Draft]:
         drafts: list[Draft] = []
@@ -156,12 +157,12 @@ class Assembler:
 
     def _step(self, i: int) -> tuple[Draft | None, int]:
         h = self.hits[i]
-        if h.kind in PREFIX_KINDS or (h.kind == "person" and self._poss(h.end)):
+        if h.kind in PREFIX_KINDS or (h.kind == "person" and self._person_prefix(i)):
             if _glued(self.doc, h):
                 return None, i + 1
             poss = self._poss(h.end) and h.kind != "adj"
             pos = h.end + (1 if poss else 0)
-            chain, nxt = self._chain(i + 1, pos)
+            chain, nxt = self._chain(i + 1, pos, free=poss or h.kind == "adj")
             if chain:
                 return self._with_name(self._combine(h, chain), chain, nxt)
             nh = self.hits[i + 1] if i + 1 < len(self.hits) else None
@@ -181,15 +182,28 @@ class Assembler:
             return self._with_name(draft, chain, nxt)
         return self._simple(h), i + 1
 
+    def _person_prefix(self, i: int) -> bool:
+        """ "Putin's forces", "the Trump administration": a person lending a country to an agent."""
+        h = self.hits[i]
+        if self._poss(h.end):
+            return True
+        nh = self.hits[i + 1] if i + 1 < len(self.hits) else None
+        return nh is not None and nh.start == h.end and nh.kind in AGENT_KINDS and h.form.standalone
+
     def _poss(self, pos: int) -> bool:
         return pos < len(self.doc) and self.doc[pos].lower_ in POSSESSIVE
 
-    def _chain(self, i: int, pos: int) -> tuple[list[Hit], int]:
+    def _chain(self, i: int, pos: int, free: bool = False) -> tuple[list[Hit], int]:
         """Agent hits from hit ``i`` on, starting at ``pos`` with only fillers in between."""
         chain: list[Hit] = []
         while i < len(self.hits) and self.hits[i].kind in AGENT_KINDS:
             h = self.hits[i]
-            if not all(self._filler(t) for t in self.doc[pos : h.start]):
+            gap = self.doc[pos : h.start]
+            others = [t for t in gap if not self._filler(t)]
+            # after an adjective or a possessive, one free modifier may precede the first agent
+            # ("Indian coal workers", "Russia's oil companies"), never a verb ("sends troops")
+            free = free and not chain and len(others) == 1 and self._modifier(others[0])
+            if others and not free:
                 break
             chain.append(h)
             pos = h.end
@@ -198,6 +212,14 @@ class Assembler:
 
     def _filler(self, tok: Token) -> bool:
         return tok.lower_ in FILLERS or tok.text == "-"
+
+    def _modifier(self, tok: Token) -> bool:
+        """A word that can sit inside a noun phrase: by its tag, or without tags a plain word."""
+        if self.tagged:
+            return tok.pos_ in ("ADJ", "NOUN", "PROPN")
+        word = tok.lower_
+        verbish = word.endswith(("ed", "s", "ing"))
+        return tok.is_alpha and tok.is_lower and word not in NAME_STOP and not verbish
 
     def _sector(self, chain: list[Hit], start: int) -> str:
         last = chain[-1].form
