@@ -62,3 +62,11 @@ def test_evaluate_gate_dev_set_above_floors(name: str) -> None:
     result = evaluate(path, sample=spec.sample)
     assert result.records > 0
     assert below_floors(FLOORS[name], result) == []
+
+
+def test_evaluate_docs_explain_every_metric() -> None:
+    """docs/evaluation.md names every metric a report gives and the gate command."""
+    docs = (Path(__file__).parents[1] / "docs" / "evaluation.md").read_text(encoding="utf-8")
+    missing = [m for m in METRICS if f"`{m}`" not in docs and f"`{m}," not in docs]
+    assert missing == []
+    assert "python -m dyad.evaluation.gate" in docs

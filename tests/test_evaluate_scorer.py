@@ -489,3 +489,22 @@ def test_evaluate_markdown_table_has_a_row_per_file(tmp_path: Path) -> None:
     lines = markdown_table([report, report]).splitlines()
     assert len(lines) == 4 and lines[0].startswith("| file | records")
     assert lines[2].startswith("| gold | 1 | 1 / 1 | 100.0 | 100.0 | 100.0 | 100.0 | – |")
+
+
+def test_evaluate_miss_reasons(tmp_path: Path) -> None:
+    """Each root-level miss is explained by the closest prediction of its type."""
+    gold_event = phoenix("USA", "CHN", "042")
+    report = score(
+        tmp_path,
+        [record(str(i), [gold_event]) for i in range(6)],
+        [event(actor("USA"), actor("CHN"), "190")],
+        [event(actor("CHN"), actor("USA"))],
+        [event(actor("USA"), None)],
+        [event(actor("USA"), actor("RUS"))],
+        [event(actor("RUS"), actor("CHN"))],
+        [event(actor("RUS"), actor("IRN"))],
+    )
+    assert report.miss_reasons == {
+        "type not predicted": 1, "direction reversed": 1, "target missing": 1, "target wrong": 1,
+        "source wrong": 1, "both actors wrong": 1,
+    }  # fmt: skip

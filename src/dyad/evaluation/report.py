@@ -84,6 +84,7 @@ class EvalReport:
     ``absorbed``: extra predictions for a matched compound or reciprocal gold event (one per
     member or direction), neither hits nor false positives. ``missed_by_factuality``: missed gold
     events that a negated/hypothetical/future prediction would have matched (a coder diagnostic).
+    ``miss_reasons``: root-level misses by why the closest prediction of the same type failed.
     """
 
     file: str
@@ -108,6 +109,7 @@ class EvalReport:
     out_of_scheme: int = 0
     absorbed: int = 0
     missed_by_factuality: int = 0
+    miss_reasons: Mapping[str, int] = field(default_factory=dict)
     skipped_records: Mapping[str, int] = field(default_factory=dict)
     skipped_events: Mapping[str, int] = field(default_factory=dict)
     spans_not_found: int = 0
@@ -147,6 +149,7 @@ class EvalReport:
                 "out_of_scheme": self.out_of_scheme,
                 "absorbed": self.absorbed,
                 "missed_by_factuality": self.missed_by_factuality,
+                "miss_reasons": dict(self.miss_reasons),
                 "events_root": self.events_root.to_dict() if self.events_root else None,
                 "events_code": self.events_code.to_dict() if self.events_code else None,
                 "code_records": self.code_records,
@@ -220,6 +223,11 @@ def summary_table(reports: Sequence[EvalReport]) -> Table:
     cells = [_prf(r.types) for r in reports]
     for i, part in enumerate(("P", "R", "F1")):
         row(f"types {part}", [c[i] for c in cells])
+    row(
+        "root misses, by reason",
+        ["\n".join(f"{k}: {v}" for k, v in r.miss_reasons.items()) or "–" for r in reports],
+    )
+    row("missed: we said not asserted", [str(r.missed_by_factuality) for r in reports])
     row("type accuracy", [_pct(r.type_accuracy) for r in reports])
     row("no-event records left empty", [_pct(r.empty_clean) for r in reports])
     if any(r.penta_accuracy is not None for r in reports):

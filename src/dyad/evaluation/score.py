@@ -139,6 +139,36 @@ def _pair_counts(
     return Counts(len(pairs), fp, len(gold) - len(pairs)), pairs, absorbed
 
 
+def miss_reason(gold: GoldEvent, same_type: Sequence[Event]) -> str:
+    """Why a gold event was missed, judged by the prediction of its type that comes closest.
+
+    One of ``type not predicted``, ``direction reversed``, ``source missing``, ``source wrong``,
+    ``target missing``, ``target wrong``, ``both actors wrong``, ``taken by another gold event``.
+    """
+    if not same_type:
+        return "type not predicted"
+    best = max(
+        same_type,
+        key=lambda e: (
+            _roles_match(gold, e),
+            gold.source.matches(e.source) + gold.target.matches(e.target),
+            gold.source.matches(e.target) + gold.target.matches(e.source),
+        ),
+    )
+    if _roles_match(gold, best):
+        return "taken by another gold event"
+    source_ok, target_ok = gold.source.matches(best.source), gold.target.matches(best.target)
+    if not (source_ok or target_ok) and (
+        gold.source.matches(best.target) and gold.target.matches(best.source)
+    ):
+        return "direction reversed"
+    if source_ok:
+        return "target missing" if best.target is None else "target wrong"
+    if target_ok:
+        return "source missing" if best.source is None else "source wrong"
+    return "both actors wrong"
+
+
 def _roles_match(gold: GoldEvent, event: Event) -> bool:
     """Source and target fill the gold roles; reciprocal gold also in the other direction."""
     if gold.source.matches(event.source) and gold.target.matches(event.target):
@@ -185,6 +215,7 @@ class _Tally:
     out_of_scheme: int = 0
     absorbed: int = 0
     missed_by_factuality: int = 0
+    miss_reasons: Counter[str] = field(default_factory=Counter)
     code_records: int = 0
     accuracy_n: int = 0
     accuracy_hits: int = 0
@@ -220,6 +251,12 @@ class _Tally:
         mismatch = self._add_types(record, asserted, pred_types)
         if record.actors_scored:
             missed, false_positives = self._add_events(record, asserted, pred_types)
+            for g in sorted(missed):
+                gold_event = record.events[g]
+                same_type = [
+                    e for e, t in zip(asserted, pred_types, strict=True) if t == gold_event.type
+                ]
+                self.miss_reasons[miss_reason(gold_event, same_type)] += 1
             mismatch = bool(missed or false_positives)
             self._add_factuality_misses(record, predicted, missed)
             if all(g.code for g in record.events) and (record.events or self.has_codes):
@@ -342,6 +379,7 @@ class _Tally:
             out_of_scheme=self.out_of_scheme,
             absorbed=self.absorbed,
             missed_by_factuality=self.missed_by_factuality,
+            miss_reasons=dict(self.miss_reasons.most_common()),
             events_root=self.root if self.scored_actors else None,
             events_code=self.code if self.scored_actors and self.has_codes else None,
             code_records=self.code_records,
