@@ -106,13 +106,11 @@ def _case_ok(doc: Doc, start: int, end: int, form: Form) -> bool:
         return True
     if form.case == "exact":
         return tuple(t.text for t in doc[start:end]) == form.tokens
-    # every capitalised word of the form must be capitalised in the text: not "Islamic state"
-    return (
-        all(
-            not want[:1].isupper() or tok.text[:1].isupper()
-            for want, tok in zip(form.tokens, doc[start:end], strict=False)
-        )
-        and doc[start].text[:1].isupper()
+    # every capitalised word of the form must be capitalised in the text: not "Islamic state";
+    # a lower-case particle may lead ("al-Qaida"), but some word must be capitalised
+    pairs = list(zip(form.tokens, doc[start:end], strict=False))
+    return any(want[:1].isupper() for want, _ in pairs) and all(
+        not want[:1].isupper() or tok.text[:1].isupper() for want, tok in pairs
     )
 
 
