@@ -223,3 +223,15 @@ def test_lexicon_reverse_flag_for_receiving() -> None:
 def test_lexicon_capitalized_word_is_no_verb_without_tags() -> None:
     """'the United States' is a name: no 'state' or other verb trigger on 'States'."""
     assert [t for t in blank("The United States sent aid to Haiti.") if t.head == 2] == []
+
+
+def test_lexicon_purpose_clause_sets_target_head() -> None:
+    """'deployed troops to fight in Russia's war': 072 points target_head at 'fight'."""
+    trig = blank("North Korea deployed 10,000 troops to fight in Russia's war.")[0]
+    assert (trig.code, trig.target_head, trig.requires_target) == ("072", 6, True)
+    _, trigs = parsed([
+        ("Pyongyang", "Pyongyang", 1, "nsubj", "PROPN"), ("sent", "send", 1, "root", "VERB"),
+        ("troops", "troop", 1, "obj", "NOUN"), ("to", "to", 4, "mark", "PART"),
+        ("help", "help", 2, "acl", "VERB"), ("Moscow", "Moscow", 4, "obj", "PROPN"),
+    ])  # fmt: skip
+    assert trigs[0].code == "072" and trigs[0].target_head == 4

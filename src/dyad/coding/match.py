@@ -140,7 +140,28 @@ def match_verb(state: SentenceView, p: Pattern, tok: Token) -> Trigger | None:
         tokens.extend(got)
         bonus += max(len(got) - 2, 0)
     target_head = cur.i if cur.i != tok.i else None
+    if p.purpose:
+        goal = _purpose_verb(state, cur, max(tokens))
+        if goal is not None:
+            target_head = goal.i
     return _trigger(p, tok.i, tokens, target_head=target_head, bonus=bonus)
+
+
+def _purpose_verb(state: SentenceView, verb: Token, after: int) -> Token | None:
+    """The verb of a purpose clause: "deployed troops *to fight* in Russia's war", "to help X"."""
+    doc = verb.doc
+    if state.parsed:
+        near = [*verb.children, *(g for k in verb.children for g in k.children)]
+        for c in near:  # on the verb, or on its object ("troops *to fight*")
+            if c.dep_ in ("advcl", "acl", "xcomp") and any(
+                g.lower_ == "to" and g.i < c.i for g in c.children
+            ):
+                return c
+        return None
+    for t in state.after(after, 3):
+        if t.lower_ == "to" and t.i + 1 < state.span.end:
+            return doc[t.i + 1]
+    return None
 
 
 def particle(state: SentenceView, verb: Token, last: Token, word: str) -> Token | None:

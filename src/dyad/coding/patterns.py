@@ -39,7 +39,8 @@ _ITEM_RE = re.compile(rf"(@[A-Z][A-Z0-9_]*|{_WORD}( {_WORD})*)")
 TARGET_PREPS: frozenset[str] = frozenset(
     {"to", "against", "with", "on", "for", "from", "at", "in", "into", "of", "over", "toward",
      "towards", "upon", "about", "by", "between", "among", "onto", "across", "inside", "behind",
-     "near", "along", "outside", "through", "around", "beside", "off", "under", "as"}
+     "near", "along", "outside", "through", "around", "beside", "off", "under", "as",
+     "alongside"}
 )  # fmt: skip
 # A `prep:` requirement may also be an adverbial particle: "grind forwards", "pull out".
 PREP_WORDS: frozenset[str] = TARGET_PREPS | frozenset(
@@ -86,6 +87,7 @@ class Pattern:
     requires_target: bool = False
     flags: tuple[str, ...] = ()
     specificity: int = 1
+    purpose: bool = False  # the target may sit in a purpose clause: "sent troops to help X"
 
     @property
     def key(self) -> str:
@@ -97,9 +99,9 @@ class Pattern:
 
 
 def _valid_target(value: str) -> str | None:
-    if value in ("obj", "none") or value in TARGET_PREPS:
+    if value in ("obj", "none", "purpose") or value in TARGET_PREPS:
         return None
-    return f"expected obj, none or a preposition ({', '.join(sorted(TARGET_PREPS))})"
+    return f"expected obj, none, purpose or a preposition ({', '.join(sorted(TARGET_PREPS))})"
 
 
 def _valid_flag(value: str) -> str | None:
@@ -280,7 +282,7 @@ def compile_entry(e: Entry, noun: bool, classes: dict[str, tuple[str, ...]]) -> 
     targets = e.all("target")
     if targets:
         object_target = "obj" in targets
-        target_preps = tuple(t for t in targets if t not in ("obj", "none"))
+        target_preps = tuple(t for t in targets if t not in ("obj", "none", "purpose"))
     elif noun:
         object_target, target_preps = False, ("with", "to", "against", "on")
     else:
@@ -304,4 +306,5 @@ def compile_entry(e: Entry, noun: bool, classes: dict[str, tuple[str, ...]]) -> 
         requires_target=e.get("needs") == "target",
         flags=e.all("flag"),
         specificity=spec,
+        purpose="purpose" in targets,
     )

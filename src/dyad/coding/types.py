@@ -33,7 +33,8 @@ class Trigger:
     For noun triggers ``head`` is the noun; its light verb, if the pattern needs one, is in
     ``tokens``. ``target_head`` is the token whose object and prepositional phrases hold the
     target when that is not ``head``: the last verb of a chain ("consider *providing* weapons to
-    Ukraine"); ``None`` means ``head``.
+    Ukraine") or of a purpose clause ("deployed troops to *fight* in Russia's war", "sent troops
+    to *help* Assad"); ``None`` means ``head``.
     """
 
     code: str
