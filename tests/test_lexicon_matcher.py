@@ -235,3 +235,19 @@ def test_lexicon_purpose_clause_sets_target_head() -> None:
         ("help", "help", 2, "acl", "VERB"), ("Moscow", "Moscow", 4, "obj", "PROPN"),
     ])  # fmt: skip
     assert trigs[0].code == "072" and trigs[0].target_head == 4
+
+
+def test_lexicon_parse_slips_are_tolerated() -> None:
+    """A VERB tagged amod still triggers, and 'tons of food aid' finds the aid in the of-phrase."""
+    _, trigs = parsed([
+        ("Police", "police", 1, "nsubj", "NOUN"), ("confiscated", "confiscate", 2, "amod", "VERB"),
+        ("weapons", "weapon", 2, "ROOT", "NOUN"),
+    ])  # fmt: skip
+    assert codes(trigs) == ["1711"]
+    _, trigs = parsed([
+        ("The", "the", 1, "det", "DET"), ("UN", "UN", 2, "nsubj", "PROPN"),
+        ("provided", "provide", 2, "ROOT", "VERB"), ("tons", "ton", 2, "obj", "NOUN"),
+        ("of", "of", 6, "case", "ADP"), ("food", "food", 6, "compound", "NOUN"),
+        ("aid", "aid", 3, "nmod", "NOUN"),
+    ])  # fmt: skip
+    assert trigs[0].code == "073"

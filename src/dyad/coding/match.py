@@ -88,8 +88,8 @@ class SentenceView:
 
 def can_be(state: SentenceView, tok: Token, noun: bool) -> bool:
     """Whether ``tok`` may be read as a verb (or noun) given its tag, or cues when untagged."""
-    if state.parsed and tok.dep_ in MODIFIER_DEPS:
-        return False  # "armed forces", "a signed deal"
+    if not noun and state.parsed and tok.dep_ in MODIFIER_DEPS and tok.pos_ != "VERB":
+        return False  # "armed forces"; a VERB-tagged amod is a parser slip ("police confiscated")
     if state.tagged and tok.pos_:
         return tok.pos_ in (NOUN_POS if noun else VERB_POS)
     doc = tok.doc
@@ -225,12 +225,24 @@ def _objects(state: SentenceView, verb: Token, parts: list[Token], after: int) -
                 g.dep_ == "case" and g.lower_ == "with" for g in c.children
             ):
                 found.extend(_with_conjuncts(c))
-        if found:
-            return found
-    found = list(state.after(after, OBJ_WINDOW))
+        # "tons *of food aid*", "a shipment *of arms*": the of-phrase of a quantity or container
+        found.extend(o for c in list(found) for o in _of_objects(c))
+    # the window backs the parse up: parsers slip on long noun phrases
+    found.extend(state.after(after, OBJ_WINDOW))
     if _looks_passive(state, verb):
         found.extend(state.before(verb.i, OBJ_WINDOW + 2))
     return found
+
+
+def _of_objects(noun: Token) -> Iterator[Token]:
+    """Nouns of the of-phrases under ``noun`` (UD nmod + case, or ClearNLP prep + pobj)."""
+    for g in noun.children:
+        if g.dep_ == "prep" and g.lower_ == "of":
+            yield from (o for o in g.children if o.dep_ == "pobj")
+        elif g.dep_.startswith("nmod") and any(
+            c.dep_ == "case" and c.lower_ == "of" for c in g.children
+        ):
+            yield g
 
 
 def _best(state: SentenceView, cands: Sequence[Token], allowed: WordSet) -> list[int] | None:
