@@ -313,3 +313,18 @@ def test_actors_mentions_phrase_boundaries(
     """A verb never joins a country to an agent; one modifier after an adjective may."""
     ms = find_mentions(blank(text), "2023-06-01")
     assert [(m.actor.text, m.actor.code) for m in ms] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kim Jong Un and his sizeable armed forces", ("his sizeable armed forces", "PRKMIL")),
+        ("North Korea has moved its troops.", ("its troops", "PRKMIL")),
+    ],
+)
+def test_actors_mentions_possessive_lends_country(
+    blank: Language, text: str, expected: tuple[str, str]
+) -> None:
+    """ "his"/"its" before a country-less agent give it the antecedent's country."""
+    ms = find_mentions(blank(text), "2024-10-30")
+    assert (ms[-1].actor.text, ms[-1].actor.code, ms[-1].kind) == (*expected, "coref")

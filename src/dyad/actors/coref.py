@@ -21,13 +21,13 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from dyad.actors.dictionary import ActorDictionary
-from dyad.actors.mentions import Draft
+from dyad.actors.mentions import FILLERS, Draft
 
 PRONOUNS: dict[str, str] = {"he": "m", "she": "f", "his": "m", "her": "f"}
 POSSESSIVE_PRONOUNS = frozenset({"his", "her"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 WINDOW = 2  # sentences back that a pronoun may reach
-_PRONOUN_IDS = numpy.array([get_string_id(p) for p in PRONOUNS], dtype=numpy.uint64)
+_PRONOUN_IDS = numpy.array([get_string_id(p) for p in (*PRONOUNS, "its")], dtype=numpy.uint64)
 _STOPS = numpy.array([get_string_id(p) for p in (".", "!", "?")], dtype=numpy.uint64)
 
 
@@ -37,7 +37,7 @@ def resolve(doc: Doc, drafts: list[Draft], dic: ActorDictionary, date: str | Non
     drafts = merge_titles(doc, drafts)
     countries(drafts)
     definite_titles(doc, drafts)
-    drafts = pronouns(doc, drafts)
+    drafts = pronouns(doc, drafts, dic.igo_codes)
     return [d for d in drafts if d.code is not None]
 
 
@@ -148,7 +148,7 @@ def _pronoun_ok(doc: Doc, i: int, parsed: bool) -> bool:
     return parsed and tok.dep_ == "poss" and tok.head.dep_ in SUBJECT_DEPS
 
 
-def pronouns(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+def pronouns(doc: Doc, drafts: list[Draft], igos: frozenset[str] = frozenset()) -> list[Draft]:
     if not len(doc):
         return drafts
     candidates = numpy.flatnonzero(numpy.isin(doc.to_array("LOWER"), _PRONOUN_IDS))
@@ -168,8 +168,13 @@ def pronouns(doc: Doc, drafts: list[Draft]) -> list[Draft]:
             if d.persony and d.code is not None:
                 people.append(d)
             k += 1
+        if tok.i in covered:
+            continue
+        if k < len(drafts) and _owns(doc, tok.i, drafts[k]):
+            _lend_country(doc, tok.i, drafts[k], people, out, sent, igos)
+            continue
         gender = PRONOUNS.get(tok.lower_)
-        if gender is None or tok.i in covered or not _pronoun_ok(doc, tok.i, parsed):
+        if gender is None or not _pronoun_ok(doc, tok.i, parsed):
             continue
         ante = _antecedent(people, tok.i, sent, gender)
         if ante is None:
@@ -180,6 +185,40 @@ def pronouns(doc: Doc, drafts: list[Draft]) -> list[Draft]:
         people.append(d)
     out.extend(drafts[k:])
     return out
+
+
+def _owns(doc: Doc, i: int, d: Draft) -> bool:
+    """ "his armed forces", "its troops": a possessive before a country-less agent."""
+    if doc[i].lower_ not in POSSESSIVE_PRONOUNS | {"its"} or d.kind != "agent":
+        return False
+    if d.code is None or not d.code.startswith("---"):
+        return False
+    return all(t.lower_ in FILLERS for t in doc[i + 1 : d.start])
+
+
+def _country(code: str | None, igos: frozenset[str]) -> str | None:
+    if code is None or code in igos or code[:3] == "---" or not code[:3].isalpha():
+        return None
+    return code[:3]
+
+
+def _lend_country(
+    doc: Doc, i: int, d: Draft, people: list[Draft], out: list[Draft], sent: list[int],
+    igos: frozenset[str],
+) -> None:  # fmt: skip
+    """Give the agent the country of the person ("his") or the country ("its") meant."""
+    word = doc[i].lower_
+    if word == "its":
+        ante = next(
+            (p for p in reversed(out) if p.kind in ("country", "capital", "agent", "coref")
+             and sent[p.start] >= sent[i] - WINDOW and _country(p.code, igos)),
+            None,
+        )  # fmt: skip
+    else:
+        ante = _antecedent(people, i, sent, PRONOUNS[word])
+    country = _country(ante.code if ante else None, igos)
+    if country is not None and d.code is not None:
+        d.code, d.start, d.kind = country + d.code[3:], i, "coref"
 
 
 def _antecedent(people: list[Draft], i: int, sent: list[int], gender: str) -> Draft | None:
