@@ -508,3 +508,9 @@ def test_evaluate_miss_reasons(tmp_path: Path) -> None:
         "type not predicted": 1, "direction reversed": 1, "target missing": 1, "target wrong": 1,
         "source wrong": 1, "both actors wrong": 1,
     }  # fmt: skip
+
+
+def test_evaluate_missing_gold_file_is_a_gold_error(tmp_path: Path) -> None:
+    """A gold path that cannot be read is a GoldError naming the file, not a traceback."""
+    with pytest.raises(GoldError, match=r"cannot read gold file .*nope\.jsonl"):
+        evaluate(tmp_path / "nope.jsonl", coder())
