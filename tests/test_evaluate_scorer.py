@@ -390,16 +390,19 @@ def test_evaluate_malformed_gold_names_every_line(tmp_path: Path) -> None:
     path.write_text(
         "\n".join([good, "{not json", json.dumps(record("c", [phoenix("USA", "CHN", "999")])),
                    json.dumps(record("a", [])),
-                   json.dumps({"id": "e", "text": "x", "events": {}})]),
+                   json.dumps({"id": "e", "text": "x", "events": {}}),
+                   json.dumps(record("f", [plover(["USA"], ["IRQ"], "DEMAND",
+                                                  reciprocal="yes")]))]),
         encoding="utf-8",
     )  # fmt: skip
     with pytest.raises(GoldError) as caught:
         evaluate(path, coder())
     message = str(caught.value)
-    for line in (2, 3, 4, 5):
+    for line in (2, 3, 4, 5, 6):
         assert f"bad.jsonl:{line}:" in message
     assert "bad.jsonl:1:" not in message
     assert "'999' is not a CAMEO code" in message and "duplicate id 'a'" in message
+    assert "extra.reciprocal must be true or false" in message
 
 
 def test_evaluate_find_spans_ignores_tokenisation() -> None:

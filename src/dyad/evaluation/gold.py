@@ -236,6 +236,10 @@ class _Reader:
         if not isinstance(extra, dict):
             self.problem(line, f"{where}: 'extra' is not an object; drop it or make it one")
             return None
+        wrong = _wrong_extra(extra)
+        if wrong:
+            self.problem(line, f"{where}: {wrong}")
+            return None
         code = event["code"]
         if _PENTA.match(code) or (code == "" and "source_spans" in extra):
             return "penta"
@@ -295,6 +299,30 @@ class _Reader:
         return GoldSet(
             self.path, scheme, tuple(records), dict(skipped_records), dict(skipped_events), missing
         )
+
+
+def _wrong_extra(extra: Mapping[str, Any]) -> str | None:
+    """What is wrong with the ``extra`` fields the scorer reads, if anything."""
+    for key in ("source_spans", "target_spans", "reciprocal_spans"):
+        value = extra.get(key)
+        if value is not None and not (
+            isinstance(value, list) and all(isinstance(v, str) for v in value)
+        ):
+            return f"extra.{key} must be a list of strings (text spans of the sentence)"
+    for key in ("source_actors", "target_actors"):
+        value = extra.get(key)
+        if value is not None and not (
+            isinstance(value, list)
+            and all(isinstance(a, dict) and isinstance(a.get("code"), str) for a in value)
+        ):
+            return f'extra.{key} must be a list of objects with a "code" string (e.g. "USA")'
+    for key in ("reciprocal", "cameo_root_valid", "source_text_is_span"):
+        if key in extra and not isinstance(extra[key], bool):
+            return f"extra.{key} must be true or false"
+    for key in ("cameo_manual_code", "plover_2021_type"):
+        if extra.get(key) is not None and not isinstance(extra[key], str):
+            return f"extra.{key} must be a string or null"
+    return None
 
 
 def _offsets_ok(value: Any) -> bool:
