@@ -393,7 +393,7 @@ class _Tally:
             source_overlap=self.source_overlap / self.source_n if self.source_n else None,
             source_records=self.source_n,
             skipped_records=self.gold.skipped_records,
-            skipped_events=dict(Counter(self.gold.skipped_events)),
+            skipped_events=dict(self.gold.skipped_events),
             spans_not_found=self.gold.spans_not_found,
             by_type=rows,
             errors=tuple(self.errors),
