@@ -8,8 +8,9 @@ import pycountry
 import pytest
 
 from dyad.actors import ActorDictionary, resolve
-from dyad.actors.codes import parse_role, pick_role
-from dyad.actors.dictionary import default_dictionary
+from dyad.actors.codes import norm_date, parse_role, pick_role
+from dyad.actors.dictionary import DATA_DIR, SCHEMAS, default_dictionary
+from dyad.dictfile import read_dictionary
 from dyad.errors import DictionaryError
 
 # The 193 UN member states (ISO 3166 alpha-3), written here independently of countries.txt.
@@ -157,3 +158,54 @@ def test_actors_dictionary_only_user_files(tmp_path: Path) -> None:
     dic = ActorDictionary.load([countries, agents], defaults=False)
     assert resolve("Zedish troops", None, dic).code == "ZZZMIL"  # type: ignore[union-attr]
     assert resolve("Russia", None, dic) is None
+
+
+def _country_forms() -> list[tuple[str, str, str]]:
+    entries = read_dictionary(DATA_DIR / "countries.txt", SCHEMAS["countries"])
+    out: list[tuple[str, str, str]] = []
+    for e in entries:
+        out += [(v, e.head, e.head) for f in ("name", "abbr", "demonym") for v in e.all(f)]
+        out += [(v, e.head, e.head + "GOV") for v in e.all("capital")]
+        out += [(f"{v} officials", e.head, e.head + "GOV") for v in e.all("adj")]
+    return out
+
+
+def test_actors_dictionary_every_country_form_resolves() -> None:
+    """Every name, abbreviation, demonym, capital and adjective in countries.txt resolves to its own
+    country: no form is shadowed by another entry."""
+    wrong = [
+        (text, code, getattr(resolve(text), "code", None)) for text, _, code in _country_forms()
+    ]
+    assert [w for w in wrong if w[1] != w[2]] == []
+
+
+def test_actors_dictionary_every_person_and_igo_resolves() -> None:
+    """Every person's and group's full name, and every IGO form, resolves to that entry."""
+    dic = default_dictionary()
+    wrong = []
+    for p in dic.people.values():
+        actor = resolve(p.name)
+        if actor is None or (actor.name, actor.code) != (p.name, p.code_at(None)):
+            wrong.append(p.id)
+    for e in read_dictionary(DATA_DIR / "igos.txt", SCHEMAS["igos"]):
+        for form in (*e.all("name"), *e.all("abbr")):
+            if getattr(resolve(form), "code", None) != e.head:
+                wrong.append(form)
+    assert wrong == []
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2024-10-30", "2024-10-30"),
+        ("2024-10-30T08:15:00Z", "2024-10-30"),
+        ("2024-10", "2024-10-01"),
+        ("2024", "2024-01-01"),
+        ("October 2024", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_actors_codes_norm_date(value: str | None, expected: str | None) -> None:
+    """Document dates are read as YYYY-MM-DD; unreadable ones count as no date."""
+    assert norm_date(value) == expected

@@ -93,13 +93,26 @@ def valid_sector(value: str) -> str | None:
     return f"unknown sector; use one of {', '.join(SECTORS)}"
 
 
+_DATE_PREFIX = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
+def norm_date(value: str | None) -> str | None:
+    """A document date as YYYY-MM-DD ("2024-10-30T08:00Z" → "2024-10-30"); None if unreadable."""
+    if not value:
+        return None
+    m = _DATE_PREFIX.match(value.strip())
+    return pad_date(m.group(0)) if m and len(m.group(0)) < 10 else (m.group(0) if m else None)
+
+
 def pick_role(roles: tuple[Role, ...], date: str | None) -> Role | None:
     """The role valid at ``date`` (first listed wins); with no date, the latest-starting role."""
     if not roles:
         return None
     if date is None:
         return max(roles, key=lambda r: (r.end is None, r.start or ""))
-    d = pad_date(date[:10]) if len(date) < 10 else date[:10]
+    d = norm_date(date)
+    if d is None:
+        return max(roles, key=lambda r: (r.end is None, r.start or ""))
     for role in roles:
         if role.valid(d):
             return role
