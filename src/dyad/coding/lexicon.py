@@ -67,6 +67,19 @@ class Lexicon:
             DEFAULT_CLASSES if classes is None else classes,
         )
 
+    @classmethod
+    def from_petrarch(cls, path: str | Path) -> Lexicon:
+        """A lexicon of the verb patterns of a PETRARCH verb dictionary (``CAMEO.2.0.txt``).
+
+        A user option, not the default: dyad's own noun patterns and mood verbs are not included;
+        see :mod:`dyad.coding.petrarch` for what of the format is understood.
+        Raises:
+            DictionaryError: for an unreadable file or one without verb blocks.
+        """
+        from dyad.coding.petrarch import read_petrarch
+
+        return cls(read_petrarch(path))
+
     @property
     def codes(self) -> frozenset[str]:
         """Every CAMEO code some pattern produces."""
