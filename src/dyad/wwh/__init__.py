@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from dyad.model import DateRef, Event, Quantity, TextSpan
 from dyad.wwh import gazetteer
-from dyad.wwh.clause import Clause, event_clause, trigger_token
+from dyad.wwh.clause import Clause, TokenView, event_clause, trigger_token
 from dyad.wwh.dates import DateMention, find_dates, parse_pub, resolve
 from dyad.wwh.places import PlaceMention, choose_location, context_countries, find_mentions
 from dyad.wwh.quantities import find_quantities
@@ -35,6 +35,7 @@ class DocIndex:
     dates: tuple[DateMention, ...]
     places: tuple[PlaceMention, ...]
     quantities: tuple[Quantity, ...]
+    view: TokenView
 
     @classmethod
     def build(cls, doc: Doc, places: bool = True) -> DocIndex:
@@ -43,7 +44,7 @@ class DocIndex:
         quantities = tuple(find_quantities(text, skip=[(d.start, d.end) for d in dates]))
         mentions = tuple(find_mentions(doc, gazetteer.load(), text)) if places else ()
         starts = tuple(doc.to_array([IDX]).tolist()) if len(doc) else ()
-        return cls(doc, starts, dates, mentions, quantities)
+        return cls(doc, starts, dates, mentions, quantities, TokenView.of(doc, text))
 
     def token_at(self, char: int) -> int:
         return max(0, bisect.bisect_right(self.starts, char) - 1)
@@ -95,7 +96,7 @@ def attach(doc: Doc, events: list[Event], pub_date: str | None) -> list[Event]:
             ref = date_for(index, Clause(frozenset(), (), False), 0, pub_date)
             out.append(dataclasses.replace(event, date=ref.value, date_precision=ref.precision))
             continue
-        clause = event_clause(doc, token)
+        clause = event_clause(doc, token, index.view)
         ref = date_for(index, clause, token.i, pub_date)
         located = choose_location(list(index.places), clause.tokens, token.i, context)
         quantities = tuple(

@@ -9,9 +9,11 @@ it has none of its own ("When Putin travelled ... in June, ... they signed a tre
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import bisect
+from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.attrs import IDX, LENGTH, SPACY
+from spacy.tokens import Doc, Token
 
 # Dependents that start a clause of their own (spaCy's English labels and UD's).
 EMBEDDED_DEPS = frozenset(
@@ -104,9 +106,15 @@ def trigger_token(doc: Doc, start: int, end: int) -> Token | None:
     return heads[0] if heads and doc.has_annotation("DEP") else span[-1]
 
 
-def event_clause(doc: Doc, token: Token) -> Clause:
-    """The clause of ``token``: from the parse when the doc has one, else from boundary rules."""
-    blank = _blank_clause(doc, token)
+def event_clause(doc: Doc, token: Token, view: TokenView | None = None) -> Clause:
+    """The clause of ``token``: from the parse when the doc has one, else from boundary rules.
+
+    Args:
+        doc: the document, parsed or not.
+        token: the event's trigger token.
+        view: the document's :class:`TokenView` when several events share it (faster).
+    """
+    blank = _blank_clause(doc, token, view)
     if doc.has_annotation("DEP"):
         verb = _governing_verb(token)
         if verb.pos_ in VERB_POS and (verb.dep_ in CLAUSE_HEAD_DEPS or verb.head.i == verb.i):
@@ -115,12 +123,6 @@ def event_clause(doc: Doc, token: Token) -> Clause:
                 parsed.tokens, parsed.frames, parsed.future or blank.future, verb.i, blank.tokens
             )
     return blank
-
-
-def _sentence(doc: Doc, token: Token) -> Span:
-    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
-        return token.sent
-    return doc[:]
 
 
 # ---------------------------------------------------------------- with a parse
@@ -187,36 +189,79 @@ def _parsed_clause(verb: Token) -> Clause:
 # ---------------------------------------------------------------- without a parse
 
 
-def _is_boundary(sent: Span, k: int) -> bool:
-    tok = sent[k]
-    text = tok.lower_
-    if text in _PUNCT_BOUNDARIES or (
-        text == "-" and tok.whitespace_ and k > 0 and sent[k - 1].whitespace_
-    ):
-        return True
-    if text in _BOUNDARY_WORDS:
-        return True
-    return (
-        text == "," and k + 1 < len(sent) and sent[k + 1].lower_ in _CONJUNCTIONS | _BOUNDARY_WORDS
-    )
+@dataclass
+class TokenView:
+    """A document's lowercased token texts, whitespace and sentence starts, read once per document.
+
+    The boundary rules run over these lists (making spaCy Token objects is slow), and each
+    sentence's boundaries are worked out once however many events it holds.
+    """
+
+    lower: list[str]
+    space: list[bool]
+    sent_starts: list[int]
+    bounds: dict[int, list[int]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, doc: Doc, text: str | None = None) -> TokenView:
+        if not len(doc):
+            return cls([], [], [0])
+        full = doc.text if text is None else text
+        rows = doc.to_array([IDX, LENGTH, SPACY]).tolist()
+        lower = [full[i : i + n].lower() for i, n, _ in rows]
+        if doc.has_annotation("DEP") or doc.has_annotation("SENT_START"):
+            starts = [s.start for s in doc.sents]
+        else:
+            starts = [0]
+        return cls(lower, [bool(w) for _, _, w in rows], starts)
+
+    def sentence(self, i: int) -> tuple[int, int]:
+        k = bisect.bisect_right(self.sent_starts, i) - 1
+        end = self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else len(self.lower)
+        return self.sent_starts[k], end
+
+    def boundaries(self, start: int, end: int) -> list[int]:
+        """Boundary token positions of the sentence [start, end) (absolute indices)."""
+        if start not in self.bounds:
+            self.bounds[start] = _boundaries(self.lower, self.space, start, end)
+        return self.bounds[start]
 
 
-def _blank_clause(doc: Doc, token: Token) -> Clause:
-    sent = _sentence(doc, token)
-    k = token.i - sent.start
-    bounds = [j for j in range(len(sent)) if _is_boundary(sent, j)]
-    lo = (
-        max((j for j in bounds if j <= k and sent[j].lower_ not in _BOUNDARY_WORDS), default=-1) + 1
-    )
-    lo = max([lo] + [j for j in bounds if j <= k and sent[j].lower_ in _BOUNDARY_WORDS])
-    hi = min((j for j in bounds if j > k), default=len(sent))
-    tokens = frozenset(range(sent.start + lo, sent.start + hi))
+def _boundaries(lower: list[str], space: list[bool], start: int, end: int) -> list[int]:
+    out: list[int] = []
+    closing = False  # inside ", which ...": the next comma closes the relative clause
+    for k in range(start, end):
+        text = lower[k]
+        nxt = lower[k + 1] if k + 1 < end else ""
+        if (
+            text in _PUNCT_BOUNDARIES
+            or (text == "-" and space[k] and k > start and space[k - 1])
+            or text in _BOUNDARY_WORDS
+            or (text == "," and (nxt in _CONJUNCTIONS or nxt in _BOUNDARY_WORDS or closing))
+        ):
+            out.append(k)
+            closing = text in _BOUNDARY_WORDS and k > start and lower[k - 1] == ","
+    return out
+
+
+def _blank_clause(doc: Doc, token: Token, view: TokenView | None = None) -> Clause:
+    view = view or TokenView.of(doc)
+    lower = view.lower
+    start, end = view.sentence(token.i)
+    k = token.i
+    bounds = view.boundaries(start, end)
+    # a clause starts after a punctuation boundary, or at a boundary word ("which", "where")
+    after_punct = [j + 1 for j in bounds if j <= k and lower[j] not in _BOUNDARY_WORDS]
+    at_word = [j for j in bounds if j <= k and lower[j] in _BOUNDARY_WORDS]
+    lo = max([start, *after_punct, *at_word])
+    hi = min((j for j in bounds if j > k), default=end)
+    tokens = frozenset(range(lo, hi))
     frames: list[tuple[frozenset[int], bool]] = []
-    if lo > 0 and sent[0].lower_ in _FRAME_OPENERS:
-        first_end = min((j for j in bounds if j > 0), default=len(sent))
-        comma = next((j for j in range(len(sent)) if sent[j].text == ","), len(sent))
-        frames.append((frozenset(range(sent.start, sent.start + min(first_end, comma))), False))
-    return Clause(tokens, tuple(frames), _future_words([doc[i].lower_ for i in sorted(tokens)]))
+    if lo > start and lower[start] in _FRAME_OPENERS:
+        first_end = min((j for j in bounds if j > start), default=end)
+        comma = next((j for j in range(start, end) if lower[j] == ","), end)
+        frames.append((frozenset(range(start, min(first_end, comma))), False))
+    return Clause(tokens, tuple(frames), _future_words(lower[lo:hi]))
 
 
 def _future_words(words: list[str]) -> bool:

@@ -51,7 +51,7 @@ _MON = (
     r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?![A-Za-z])"
 )
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
-_YEAR = r"(?P<year>(?:1[89]|20)\d{2})(?!\d|,\d)"
+_YEAR = r"(?P<year>(?:1[89]|20)\d{2})(?!\d|,\d|s\b)"
 _WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PART = (
     r"(?P<part>(?i:early|late|mid|the end of|the start of|the beginning of|the middle of"
@@ -131,15 +131,47 @@ class DateMention:
         return dict(self.groups).get(name)
 
 
+# Every date expression contains one of these; the full patterns run only in windows around them.
+_ANCHOR = re.compile(  # matched on the lowercased text: case-insensitive matching is slower
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday"
+    r"|friday|saturday|sunday|yesterday|today|tonight|tomorrow|overnight|night|morning|afternoon"
+    r"|evening|week|weekend|month|year|spring|summer|autumn|fall|winter|ago|hours|days|weeks)"
+    r"[a-z.]*|\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}|\b(?:1[89]|20)\d{2}\b"
+)
+_ANCHOR_I = re.compile(_ANCHOR.pattern, re.I)  # for texts whose lowercase changes length ("İ")
+_BEFORE, _AFTER = 40, 24  # the longest lead-in ("the beginning of early") and tail (", 2024")
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of ``text`` around anchors, widened to whitespace and merged."""
+    out: list[tuple[int, int]] = []
+    low = text.lower()
+    anchors = _ANCHOR.finditer(low) if len(low) == len(text) else _ANCHOR_I.finditer(text)
+    for m in anchors:
+        lo = max(0, m.start() - _BEFORE)
+        while lo > 0 and not text[lo - 1].isspace():
+            lo -= 1
+        hi = min(len(text), m.end() + _AFTER)
+        while hi < len(text) and not text[hi].isspace():
+            hi += 1
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
 def find_dates(text: str, offset: int = 0) -> list[DateMention]:
     """Date expressions in ``text`` (offsets shifted by ``offset``); of overlaps, the fullest."""
     found: list[tuple[int, int, int, DateMention]] = []
-    for order, (kind, pattern) in enumerate(PATTERNS):
-        for m in pattern.finditer(text):
-            groups = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
-            mention = DateMention(kind, m.start() + offset, m.end() + offset, m.group(0), groups)
-            absolute = 0 if kind in _ABSOLUTE else 1
-            found.append((absolute, mention.start - mention.end, order, mention))
+    for lo, hi in _windows(text):
+        for order, (kind, pattern) in enumerate(PATTERNS):
+            for m in pattern.finditer(text, lo, hi):
+                groups = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
+                start, end = m.start() + offset, m.end() + offset
+                mention = DateMention(kind, start, end, m.group(0), groups)
+                absolute = 0 if kind in _ABSOLUTE else 1
+                found.append((absolute, start - end, order, mention))
     found.sort(key=lambda item: item[:3])  # full dates first, then the longest, then pattern order
     kept: list[DateMention] = []
     for *_, d in found:

@@ -177,11 +177,14 @@ def find_mentions(doc: Doc, gaz: Gazetteer, text: str | None = None) -> list[Pla
     out: list[PlaceMention] = []
     texts, punct = token_texts(doc, doc.text if text is None else text)
     n = len(doc)
-    i = 0
-    while i < n:
+    # a name starts with a capital or a direction ("eastern Ukraine"); skip every other token fast
+    starts = [i for i, t in enumerate(texts) if t[:1].isupper() or t in DIRECTIONS]
+    after = 0  # the token after the last mention: mentions do not overlap
+    for i in starts:
+        if i < after:
+            continue
         match = _longest(doc, gaz, texts, punct, i)
         if match is None:
-            i += 1
             continue
         size, found = match
         first, last = doc[i], doc[i + size - 1]
@@ -193,7 +196,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer, text: str | None = None) -> list[Pla
                 last.dep_ in SUBJECT_DEPS or first.dep_ in SUBJECT_DEPS,
             )
         )  # fmt: skip
-        i += size
+        after = i + size
     return out
 
 

@@ -236,7 +236,7 @@ def find_quantities(
     """
     found: list[Quantity] = []
     consumed = 0
-    for m in _PATTERN.finditer(text):
+    for m in _matches(text):
         start, end = m.start(), m.end()
         if start < consumed or any(s < end + offset and start + offset < e for s, e in skip):
             continue
@@ -267,6 +267,37 @@ def find_quantities(
                      end + offset, per, per_unit)
         )  # fmt: skip
     return found
+
+
+# Every quantity holds a digit, a number word, a multiplier or a vague plural: the full pattern
+# runs only from a little before each of these (case-insensitive matching everywhere is slow).
+_ANCHOR = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|dozens|scores|hundreds"
+    r"|thousands|millions|billions|tens)\b"
+)
+_LEAD = 24  # room for a qualifier before the number ("no fewer than", "an estimated")
+
+
+def _matches(text: str) -> list[re.Match[str]]:
+    low = text.lower()
+    if len(low) != len(text):  # lowercasing changed offsets; search the whole text
+        return list(_PATTERN.finditer(text))
+    out: list[re.Match[str]] = []
+    end = 0
+    for a in _ANCHOR.finditer(low):
+        if a.start() < end:
+            continue
+        lo = max(end, a.start() - _LEAD)
+        while lo > end and not text[lo - 1].isspace():
+            lo -= 1
+        for m in _PATTERN.finditer(text, lo, min(len(text), a.end() + 40)):
+            if m.end() > a.start() and m.start() >= end:
+                out.append(m)
+                end = m.end()
+                break
+    return out
 
 
 def _quantity(m: re.Match[str], text: str) -> tuple[float, str, bool, int] | None:
