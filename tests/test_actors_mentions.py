@@ -328,3 +328,27 @@ def test_actors_mentions_possessive_lends_country(
     """ "his"/"its" before a country-less agent give it the antecedent's country."""
     ms = find_mentions(blank(text), "2024-10-30")
     assert (ms[-1].actor.text, ms[-1].actor.code, ms[-1].kind) == (*expected, "coref")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("deliveries of military aid", []),
+        ("police sources said", [("police", "---COP")]),
+        ("Russian military exercises", [("Russian military", "RUSMIL")]),
+    ],
+)
+def test_actors_mentions_agent_as_modifier(
+    blank: Language, text: str, expected: list[tuple[str, str]]
+) -> None:
+    """A bare agent word modifying a noun ("military aid") is not an actor."""
+    ms = find_mentions(blank(text), "2024-10-30")
+    assert [(m.actor.text, m.actor.code) for m in ms] == expected
+
+
+def test_actors_mentions_agent_as_modifier_parsed() -> None:
+    """With a parse, a bare agent that is a compound modifier is not an actor."""
+    nlp = spacy.blank("en")
+    words = ["the", "police", "reform", "passed"]
+    doc = Doc(nlp.vocab, words=words, heads=[2, 2, 3, 3], deps=["det", "compound", "nsubj", "ROOT"])
+    assert find_mentions(doc, None) == []

@@ -29,6 +29,13 @@ FILLERS = _words(
     sizeable large small"""
 )
 FORMER = frozenset({"former", "ex"})
+# Nouns that an agent word modifies rather than names an actor: "military aid", "police reform".
+MODIFIED_NOUNS = _words(
+    """aid assistance exercises exercise drills equipment hardware spending budget base bases
+    operation operations action intervention technology capabilities support politics policy
+    policies power presence buildup escalation experience training industry sector reform reforms
+    station stations headquarters ties cooperation relations vehicles vehicle convoy"""
+)
 _PRIORITY: dict[str, int] = {
     "person": 0, "group": 1, "igo": 2, "country": 3, "capital": 4, "demonym": 5, "adj": 6,
     "title": 7, "bound": 8, "word": 9,
@@ -141,6 +148,7 @@ class Assembler:
         # without an NER, a capitalised run after a title is taken as a name
         self.caprun = not doc.has_annotation("ENT_IOB")
         self.tagged = doc.has_annotation("POS")
+        self.parsed = doc.has_annotation("DEP")
 
     def run(self) -> list[Draft]:
         drafts: list[Draft] = []
@@ -177,6 +185,8 @@ class Assembler:
             draft, nxt = self._postfix(draft, nxt)
             if draft.code is None and not draft.need_country and h.kind == "bound":
                 return None, nxt  # "regime", "leadership" need a country
+            if draft.code is not None and draft.code.startswith("---") and self._modifies(draft):
+                return None, nxt  # "military aid", "strongman politics": not an actor
             return self._with_name(draft, chain, nxt)
         return self._simple(h), i + 1
 
@@ -264,6 +274,12 @@ class Assembler:
         elif last.kind != "bound":
             d.code = f"---{sector}"
         return d
+
+    def _modifies(self, d: Draft) -> bool:
+        """A bare agent word used to modify the next noun: by the parse, else by a word list."""
+        if self.parsed:
+            return self.doc[d.end - 1].dep_ in ("compound", "amod")
+        return d.end < len(self.doc) and self.doc[d.end].lower_ in MODIFIED_NOUNS
 
     def _postfix(self, d: Draft, nxt: int) -> tuple[Draft, int]:
         """ "the army of Ukraine", "officials in Seoul", "officials from Moscow"."""
