@@ -46,7 +46,7 @@ def _synthetic(doc: Doc) -> list[Event]:
                     Plover("X"),
                     "asserted",
                     Evidence(span, "bench"),
-                )  # fmt: skip
+                )
             )
     return events
 

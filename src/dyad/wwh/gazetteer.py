@@ -229,8 +229,8 @@ def build(regions: Path = REGIONS_FILE, aliases: Path = ALIASES_FILE) -> Gazette
 
     frozen = {k: tuple(v) for k, v in names.items()}
     first_words: dict[str, int] = {}
-    for key in frozen:
-        parts = key.split(" ")
+    for name in frozen:
+        parts = name.split(" ")
         first_words[parts[0]] = max(first_words.get(parts[0], 0), len(parts))
     return Gazetteer(frozen, first_words)
 
