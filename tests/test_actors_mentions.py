@@ -352,3 +352,15 @@ def test_actors_mentions_agent_as_modifier_parsed() -> None:
     words = ["the", "police", "reform", "passed"]
     doc = Doc(nlp.vocab, words=words, heads=[2, 2, 3, 3], deps=["det", "compound", "nsubj", "ROOT"])
     assert find_mentions(doc, None) == []
+
+
+def test_actors_mentions_igo_role_lends_no_country(blank: Language) -> None:
+    """A person holding an IGO office lends the IGO, not a fake country: "Rutte's staff"."""
+    ms = find_mentions(
+        blank("Mark Rutte spoke. Rutte's officials and the country's leader met."), None
+    )
+    assert [(m.actor.text, m.actor.code) for m in ms] == [
+        ("Mark Rutte", "NATO"),
+        ("Rutte's officials", "NATO"),
+        ("the country's leader", "---GOV"),
+    ]

@@ -35,7 +35,7 @@ def resolve(doc: Doc, drafts: list[Draft], dic: ActorDictionary, date: str | Non
     """Resolve what the drafts leave open; return only drafts with a code, in text order."""
     drafts = short_names(drafts, dic, date)
     drafts = merge_titles(doc, drafts)
-    countries(drafts)
+    countries(drafts, dic.igo_codes)
     definite_titles(doc, drafts)
     drafts = pronouns(doc, drafts, dic.igo_codes)
     return [d for d in drafts if d.code is not None]
@@ -107,15 +107,15 @@ def _merge(a: Draft, b: Draft, title: Draft, head: int) -> Draft:
     return m
 
 
-def countries(drafts: list[Draft]) -> None:
+def countries(drafts: list[Draft], igos: frozenset[str] = frozenset()) -> None:
     last: str | None = None
     for d in drafts:
         if d.need_country:
             d.code = (last or "---") + (d.sector or "")
             d.kind = "coref" if last else d.kind
             d.need_country = False
-        elif d.code and d.kind not in ("igo", "group") and d.code[:3].isalpha():
-            last = d.code[:3]
+        elif d.kind not in ("igo", "group") and _country(d.code, igos):
+            last = _country(d.code, igos)
 
 
 def definite_titles(doc: Doc, drafts: list[Draft]) -> None:

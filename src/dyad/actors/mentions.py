@@ -245,8 +245,8 @@ class Assembler:
         elif f.kind == "group":
             code = self.dic.people[f.ref].code_at(self.date)
         elif f.kind == "person":
-            country = self.dic.people[f.ref].code_at(self.date)[:3]
-            code = country + sector
+            held = self.dic.people[f.ref].code_at(self.date)
+            code = held if held in self.dic.igo_codes else held[:3] + sector  # "Rutte's staff"
         elif f.kind == "capital" and f.sector not in (None, "GOV"):
             code = f.ref + (f.sector or "")
         else:
