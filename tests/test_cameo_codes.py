@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from dyad.coding.cameo import code_info, load_codes, quad_for_root, read_codes, root
+from dyad.coding.cameo import code_info, load_codes, quad_for_root, read_codes, root, variant
 from dyad.errors import DictionaryError, DyadError
 
 
@@ -77,3 +77,31 @@ def test_cameo_bad_table_reports_file_lines(tmp_path: Path) -> None:
     assert f"{bad}:2: goldstein '11'" in text
     assert f"{bad}:3: quad 3 disagrees with root 05" in text
     assert f"{bad}:4: code '191' has no root entry '19'" in text
+
+
+def test_cameo_variants_cross_reference_moods() -> None:
+    """variant() maps an action to its intent/appeal/demand/reject/threat codes, None if absent."""
+    assert [variant("0841", m) for m in ("intent", "appeal", "demand", "reject")] == [
+        "0353", "0253", "1053", "1243",
+    ]  # fmt: skip
+    assert variant("073", "intent") == "0333"
+    assert variant("192", "threaten") == "1382"
+    assert variant("163", "threaten") == "1312"
+    assert variant("190", "intent") is None
+
+
+def test_cameo_bad_variant_reported(tmp_path: Path) -> None:
+    """A cross-reference to a missing code or one under the wrong root is a file:line problem."""
+    bad = tmp_path / "codes.txt"
+    bad.write_text(
+        "03 | label: Intend | goldstein: 4 | quad: 1\n"
+        "07 | label: Aid | goldstein: 7 | quad: 2\n"
+        "073 | label: Food | goldstein: 7.4 | quad: 2 | intent: 0333 | demand: 03\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DictionaryError) as err:
+        read_codes(bad)
+    assert err.value.problems == (
+        f"{bad}:3: intent '0333': expected a code of this table under root 03",
+        f"{bad}:3: demand '03': expected a code of this table under root 10",
+    )
