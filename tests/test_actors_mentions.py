@@ -364,3 +364,10 @@ def test_actors_mentions_igo_role_lends_no_country(blank: Language) -> None:
         ("Rutte's officials", "NATO"),
         ("the country's leader", "---GOV"),
     ]
+
+
+def test_actors_resolve_unique_short_name_out_of_office() -> None:
+    """A surname only one person has resolves even when they hold no role on the date."""
+    actor = resolve("Gorbachev", "2020-01-01")
+    assert actor is not None and (actor.name, actor.code) == ("Mikhail Gorbachev", "RUSELI")
+    assert resolve("Kim", "1930-01-01") is None  # several Kims, none in office: no guess

@@ -58,6 +58,8 @@ def short_names(drafts: list[Draft], dic: ActorDictionary, date: str | None) -> 
             else:
                 alone = [f.ref for f in d.candidates if f.standalone or titled]
                 earlier = next((p for p in alone if dic.people[p].active(date)), None)
+                if earlier is None and len(set(alone)) == 1:
+                    earlier = alone[0]  # "Gorbachev" in 2020: one person, now without office
             if earlier is not None:
                 p = dic.people[earlier]
                 d.code, d.name, d.person = p.code_at(date), p.name, p.id
