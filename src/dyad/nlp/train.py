@@ -7,11 +7,14 @@ DocBins, trains with ``training/config.cfg`` and, with ``--install``, copies the
 
 from __future__ import annotations
 
-import json
 import logging
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
+
+from spacy.language import Language
+from spacy.pipeline import AttributeRuler
 
 from dyad.errors import unreadable
 from dyad.nlp import MODEL_DIR
@@ -24,6 +27,22 @@ SPLITS: tuple[str, ...] = ("train", "dev", "test")
 DEFAULT_CONFIG = Path("training/config.cfg")
 MODEL_NAME = "core"
 MODEL_VERSION = "0.1.0"
+
+
+MODEL_META: dict[str, object] = {
+    "name": MODEL_NAME,
+    "version": MODEL_VERSION,
+    "description": "dyad's English pipeline: tagger, morphologizer, parser, lemmatizer, NER; "
+    "trained on UD English EWT + GUM",
+    "author": "dyad developers",
+    "license": "CC BY-SA 4.0",
+    "sources": [
+        {"name": "UD English EWT", "author": "Silveira et al. 2014", "license": "CC BY-SA 4.0"},
+        {"name": "UD English GUM", "author": "Zeldes 2017", "license": "CC BY (per genre)"},
+        {"name": "re3d (train split, NER only)", "author": "Dstl", "license": "per source"},
+        {"name": "spacy-lookups-data (lemma tables)", "author": "Explosion", "license": "MIT"},
+    ],
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,12 +112,63 @@ def train(
     spacy_train(cfg, out, overrides=overrides)
     best = out / "model-best"
     if install:
-        install_model(best)
+        install_model(best, data=data)
     return best
 
 
-def install_model(src: Path | str, dest: Path | str = MODEL_DIR) -> Path:
-    """Copy a trained pipeline into ``dest`` with dyad's name and licence in its meta.json."""
+CLOSED_CLASS: frozenset[str] = frozenset({"AUX", "PRON", "DET", "PART", "ADP", "CCONJ", "SCONJ"})
+
+
+def lemma_exceptions(
+    paths: list[Path], min_count: int = 10, min_share: float = 0.9
+) -> list[tuple[str, str, str]]:
+    """(lower form, UPOS, lemma) for closed-class words whose treebank lemma is not the form.
+
+    spaCy's English rule lemmatizer leaves auxiliaries and pronouns as they are ("has", "me");
+    the treebanks say "have", "I". Only forms seen ``min_count`` times with one lemma in at least
+    ``min_share`` of them are kept.
+    """
+    from collections import Counter, defaultdict
+
+    from dyad.nlp.conllu import parse
+
+    seen: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for path in paths:
+        for sent in parse(Path(path).read_text(encoding="utf-8"), str(path)):
+            for w in sent.words:
+                if w.upos in CLOSED_CLASS:
+                    seen[(w.text.lower(), w.upos)][w.lemma] += 1
+    out = []
+    for (form, pos), lemmas in sorted(seen.items()):
+        lemma, n = lemmas.most_common(1)[0]
+        total = sum(lemmas.values())
+        if total >= min_count and n / total >= min_share and lemma != form:
+            out.append((form, pos, lemma))
+    return out
+
+
+def add_lemma_exceptions(nlp: Language, table: list[tuple[str, str, str]]) -> None:
+    """Put an ``attribute_ruler`` with ``table`` before the lemmatizer (which keeps set lemmas)."""
+    name = "lemma_exceptions"
+    if name in nlp.pipe_names:
+        nlp.remove_pipe(name)
+    ruler = cast(AttributeRuler, nlp.add_pipe("attribute_ruler", name=name, before="lemmatizer"))
+    for form, pos, lemma in table:
+        ruler.add([[{"LOWER": form, "POS": pos}]], {"LEMMA": lemma})
+
+
+def install_model(
+    src: Path | str, dest: Path | str = MODEL_DIR, data: Path | str | None = None
+) -> Path:
+    """Save a trained pipeline to ``dest`` with lemma exceptions (from ``data``) and dyad's meta.
+
+    Args:
+        src: a trained pipeline directory (``model-best``).
+        dest: where to install it (default: the bundled model directory; its README.md is kept).
+        data: directory with the UD treebanks for the closed-class lemma exceptions (optional).
+    """
+    import spacy
+
     src, dest = Path(src), Path(dest)
     if not (src / "config.cfg").exists():
         raise unreadable(
@@ -106,44 +176,18 @@ def install_model(src: Path | str, dest: Path | str = MODEL_DIR) -> Path:
             "no config.cfg: not a spaCy pipeline directory",
             "pass the model-best directory of a training run",
         )
-    readme = (
-        (dest / "README.md").read_text(encoding="utf-8") if (dest / "README.md").exists() else None
-    )
+    readme_path = dest / "README.md"
+    readme = readme_path.read_text(encoding="utf-8") if readme_path.exists() else None
+    nlp = spacy.load(src)
+    if data is not None:
+        paths = [Path(data) / f"{tb}-train.conllu" for tb in TREEBANKS]
+        add_lemma_exceptions(nlp, lemma_exceptions(paths))
+    nlp.meta.update(MODEL_META)
     if dest.exists():
         shutil.rmtree(dest)
-    shutil.copytree(src, dest)
+    nlp.to_disk(dest)
     if readme is not None:
-        (dest / "README.md").write_text(readme, encoding="utf-8")
-    meta_path = dest / "meta.json"
-    meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    meta.update(
-        {
-            "name": MODEL_NAME,
-            "version": MODEL_VERSION,
-            "description": "dyad's English pipeline: tagger, morphologizer, parser, lemmatizer, "
-            "NER; trained on UD English EWT + GUM",
-            "author": "dyad developers",
-            "license": "CC BY-SA 4.0",
-            "sources": [
-                {
-                    "name": "Universal Dependencies English EWT",
-                    "author": "Silveira et al. 2014",
-                    "license": "CC BY-SA 4.0",
-                },
-                {
-                    "name": "Universal Dependencies English GUM",
-                    "author": "Zeldes 2017",
-                    "license": "CC BY (per genre)",
-                },
-                {
-                    "name": "spacy-lookups-data (English lemma tables)",
-                    "author": "Explosion",
-                    "license": "MIT",
-                },
-            ],
-        }
-    )
-    meta_path.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+        readme_path.write_text(readme, encoding="utf-8")
     log.info("installed %s -> %s", src, dest)
     return dest
 
