@@ -371,3 +371,19 @@ def test_actors_resolve_unique_short_name_out_of_office() -> None:
     actor = resolve("Gorbachev", "2020-01-01")
     assert actor is not None and (actor.name, actor.code) == ("Mikhail Gorbachev", "RUSELI")
     assert resolve("Kim", "1930-01-01") is None  # several Kims, none in office: no guess
+
+
+def test_actors_mentions_title_with_ner_person() -> None:
+    """With an NER, a title before an unknown PERSON gives it the title's code (apposition too)."""
+    nlp = spacy.blank("en")
+    words = ["Ukraine", "'s", "defence", "minister", ",", "Ivan", "Testenko", ",", "spoke", "."]
+    ents = ["B-GPE", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O"]
+    doc = Doc(nlp.vocab, words=words, ents=ents)
+    (m,) = find_mentions(doc, "2024-10-30")
+    assert (m.start, m.end, m.kind, m.actor.code, m.actor.name) == (
+        0,
+        7,
+        "ner",
+        "UKRMIL",
+        "Ivan Testenko",
+    )
