@@ -251,3 +251,11 @@ def test_lexicon_parse_slips_are_tolerated() -> None:
         ("aid", "aid", 3, "nmod", "NOUN"),
     ])  # fmt: skip
     assert trigs[0].code == "073"
+
+
+def test_lexicon_numbers_and_demonyms_mark_nouns_without_tags() -> None:
+    """'two attacks', 'Israeli strikes' are nouns; 'Israel strikes Gaza' stays a verb."""
+    assert all(t.noun for t in blank("There were two attacks on the base."))
+    assert all(t.noun for t in blank("Israeli strikes hit the city.") if t.head == 1)
+    verb = [t for t in blank("Israel strikes the town again.") if t.head == 1]
+    assert verb and not verb[0].noun

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from dyad.coding.inflect import candidates
+from dyad.coding.inflect import IRREGULAR, candidates
 from dyad.coding.patterns import Pattern, PrepReq, WordSet
 from dyad.coding.types import Trigger
 
@@ -35,6 +35,9 @@ VERBAL_CUES = frozenset(
     {"to", "will", "would", "can", "could", "may", "might", "must", "should", "shall", "did",
      "does", "do", "not", "n't", "they", "we", "he", "she", "i", "you"}
 )  # fmt: skip
+QUANTIFIERS = frozenset({"several", "many", "more", "fewer", "some", "numerous", "multiple"})
+# "Russian", "Israeli", "Chinese", "British", "Korean", "American"; not "Iran" or "Pakistan"
+DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "ican", "i")
 PREPOSITION_CUES = frozenset({"in", "on", "for", "with", "by", "from", "at", "into", "under"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod:poss", "poss"})
 BE_FORMS = frozenset({"be", "is", "are", "was", "were", "been", "being", "'s", "am"})
@@ -100,7 +103,20 @@ def can_be(state: SentenceView, tok: Token, noun: bool) -> bool:
         return False  # a capitalized word inside a sentence is a name: "the United States"
     if prev in PREPOSITION_CUES and not tok.lower_.endswith("ing"):
         return False  # "in demand", but "by attacking"
+    if tok.i > state.span.start and _modifies(doc[tok.i - 1]) and not _participle(tok):
+        return False  # "two attacks", "Israeli strikes"; but "five killed" is a verb
     return prev not in NOMINAL_CUES
+
+
+def _participle(tok: Token) -> bool:
+    return tok.lower_.endswith(("ed", "en", "wn")) or tok.lower_ in IRREGULAR
+
+
+def _modifies(prev: Token) -> bool:
+    """A number, quantifier or nationality adjective: what comes next is a noun."""
+    if prev.like_num or prev.lower_ in QUANTIFIERS:
+        return True
+    return prev.text[:1].isupper() and prev.lower_.endswith(DEMONYM_ENDINGS)
 
 
 # ---------------------------------------------------------------- verbs
