@@ -151,8 +151,7 @@ def _governors(view: SentenceView, head: Token) -> Iterator[Token]:
             h = h.head
         if h.dep_ in GOVERNING_DEPS and h.head is not h:
             yield h.head
-        return
     doc = view.span.doc
     if head.i - 1 < view.span.start or doc[head.i - 1].lower_ != "to":
-        return  # without a parse, only the infinitive "agreed *to* release" is trusted
-    yield from view.before(head.i - 1, BLANK_WINDOW)
+        return  # otherwise only the infinitive "agreed *to* release" is trusted
+    yield from view.before(head.i - 1, BLANK_WINDOW)  # also backs up a parser's slips
