@@ -151,3 +151,20 @@ def test_clause_future_tense_moves_month_forward() -> None:
         ev.evidence.date is not None
         and doc.text[ev.evidence.date.start : ev.evidence.date.end] == "in June"
     )
+
+
+def test_clause_until_bounds_do_not_date_event() -> None:
+    """ "postponed until next month" happened at publication, not next month."""
+    doc = spacy.blank("en")("The talks were postponed until next month.")
+    (ev,) = attach(doc, [_event(doc, "postponed")], "2024-10-30")
+    assert (ev.date, ev.date_precision) == ("2024-10-30", "publication")
+
+
+def test_clause_blank_reported_that_clause() -> None:
+    """Without a parse, "said on Friday that it had killed" dates the killing to the report's month."""
+    doc = spacy.blank("en")("The army said on Friday that it had killed 30 militants.")
+    killed, said = attach(doc, [_event(doc, "killed"), _event(doc, "said")], "2024-10-30")
+    assert (said.date, said.date_precision) == ("2024-10-25", "day")
+    assert (killed.date, killed.date_precision) == ("2024-10", "month")
+    assert [(q.value, q.unit) for q in killed.quantities] == [(30, "militants")]
+    assert said.quantities == ()

@@ -95,3 +95,11 @@ def test_dates_bad_publication_date_is_ignored() -> None:
     """A publication date that is not ISO is treated as absent (with a warning), not a crash."""
     assert parse_pub("30/10/2024") is None
     assert parse_pub("2024-10-30T08:00:00Z") == PUB
+
+
+def test_dates_day_of_month_ordinal() -> None:
+    """ "on the 15th" is that day of the publication month; "the 24th day" is no date."""
+    assert _one("on the 15th") == ("2024-10-15", "day")
+    assert _one("on the 2nd", future=True) == ("2024-11-02", "day")
+    assert find_dates("on the 24th day of the siege") == []
+    assert find_dates("the 3rd Assault Brigade") == []

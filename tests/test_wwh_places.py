@@ -76,3 +76,12 @@ def test_places_months_and_sentence_initial_words() -> None:
     """Month names and common words at the start of a sentence are not places."""
     _, ms = _mentions("Most said in March that Split decisions were rare.")
     assert [m.text for m in ms] == ["Split"]
+
+
+def test_places_comma_qualifier_picks_the_right_namesake() -> None:
+    """ "Springfield, Ohio" is the Ohio one, not the most populous Springfield."""
+    _, ms = _mentions("Tensions rose in Springfield, Ohio, after the claims.")
+    entry = resolve(ms[0], context_countries(ms, []))
+    assert (entry.country, entry.admin1) == ("USA", "Ohio")
+    _, plain = _mentions("Tensions rose in Springfield after the claims.")
+    assert resolve(plain[0], context_countries(plain, [])).admin1 != "Ohio"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import logging
+import re
 
 from spacy.attrs import IDX
 from spacy.tokens import Doc
@@ -36,6 +37,7 @@ class DocIndex:
     places: tuple[PlaceMention, ...]
     quantities: tuple[Quantity, ...]
     view: TokenView
+    text: str
 
     @classmethod
     def build(cls, doc: Doc, places: bool = True) -> DocIndex:
@@ -44,10 +46,20 @@ class DocIndex:
         quantities = tuple(find_quantities(text, skip=[(d.start, d.end) for d in dates]))
         mentions = tuple(find_mentions(doc, gazetteer.load(), text)) if places else ()
         starts = tuple(doc.to_array([IDX]).tolist()) if len(doc) else ()
-        return cls(doc, starts, dates, mentions, quantities, TokenView.of(doc, text))
+        return cls(doc, starts, dates, mentions, quantities, TokenView.of(doc, text), text)
 
     def token_at(self, char: int) -> int:
         return max(0, bisect.bisect_right(self.starts, char) - 1)
+
+
+_UNTIL = re.compile(r"\b(?:until|till|up to)\s+$", re.I)
+
+
+def _bound(index: DocIndex, mention: DateMention) -> bool:
+    """ "until June", "postponed until next month": an end bound, not the event's date."""
+    if mention.text.lower().startswith(("until ", "till ")):
+        return True
+    return bool(_UNTIL.search(index.text[max(0, mention.start - 8) : mention.start]))
 
 
 def date_for(index: DocIndex, clause: Clause, trigger: int, pub_date: str | None) -> DateRef:
@@ -55,7 +67,9 @@ def date_for(index: DocIndex, clause: Clause, trigger: int, pub_date: str | None
     pub = parse_pub(pub_date)
     scopes = [(clause.tokens, False), *clause.frames, (clause.backup, False)]
     for tokens, reported in scopes:
-        inside = [d for d in index.dates if index.token_at(d.start) in tokens]
+        inside = [
+            d for d in index.dates if index.token_at(d.start) in tokens and not _bound(index, d)
+        ]
         inside.sort(key=lambda d: abs(index.token_at(d.start) - trigger))
         for mention in inside:
             ref = resolve(mention, pub, clause.future)

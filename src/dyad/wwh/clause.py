@@ -44,6 +44,10 @@ FUTURE_BEFORE_TO = frozenset(
         "planning",
     }
 )
+# "said on Friday that ...": what follows "that" is a reported clause with its own date
+REPORT_VERBS = frozenset(
+    ["said", "says", "told", "confirmed", "announced", "reported", "claimed", "stated", "added", "warned", "insisted", "denied", "acknowledged", "admitted", "estimated", "believed", "alleged", "believe", "believes"]
+)
 _BOUNDARY_WORDS = frozenset(
     {"which", "who", "whom", "whose", "where", "when", "while", "whereas", "although", "because"}
 )
@@ -238,6 +242,7 @@ def _boundaries(lower: list[str], space: list[bool], start: int, end: int) -> li
             or (text == "-" and space[k] and k > start and space[k - 1])
             or text in _BOUNDARY_WORDS
             or (text == "," and (nxt in _CONJUNCTIONS or nxt in _BOUNDARY_WORDS or closing))
+            or (text == "that" and any(w in REPORT_VERBS for w in lower[max(start, k - 5) : k]))
         ):
             out.append(k)
             closing = text in _BOUNDARY_WORDS and k > start and lower[k - 1] == ","
@@ -257,6 +262,9 @@ def _blank_clause(doc: Doc, token: Token, view: TokenView | None = None) -> Clau
     hi = min((j for j in bounds if j > k), default=end)
     tokens = frozenset(range(lo, hi))
     frames: list[tuple[frozenset[int], bool]] = []
+    if lo > start and lower[lo - 1] == "that":  # the report's clause dates the reported one
+        report_lo = max([start, *(j + 1 for j in bounds if j < lo - 1)])
+        frames.append((frozenset(range(report_lo, lo - 1)), True))
     if lo > start and lower[start] in _FRAME_OPENERS:
         first_end = min((j for j in bounds if j > start), default=end)
         comma = next((j for j in range(start, end) if lower[j] == ","), end)

@@ -10,7 +10,8 @@ each is resolved by rule. dateparser handles only what the rules do not (numeric
   no week precision); "N months ago" month; "N years ago" year;
 * "overnight" and "last night" are the day before publication (the night began then);
 * "within days" / "in the coming days" is the month a few days after publication;
-* "since August" is the start: August.
+* "since August" is the start: August; "until June" bounds the event, it does not date it;
+* "on the 15th" is that day of the publication month (or of the previous one if still ahead).
 """
 
 from __future__ import annotations
@@ -95,7 +96,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "relday",
             r"(?i:\b(?P<word>yesterday|today|tonight|tomorrow|overnight|last night"
-            r"|this morning|this afternoon|this evening|earlier today|later today)\b)",
+            r"|this morning|this afternoon|this evening|earlier today|later today"
+            r"|earlier in the day|later in the day)\b)",
         ),
         (
             "relunit",
@@ -103,6 +105,11 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|early next|late next|early this|late this|the previous|the next|the coming"
             r"|at the)\s+(?P<unit>week|weekend|month|year|spring|summer|autumn|fall"
             r"|winter)\b)",
+        ),
+        (
+            "ordinal_day",  # "on the 15th": a day of this month (or the last)
+            r"\b(?:(?i:on)\s+)?the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b"
+            r"(?!\s+(?:[A-Z]|of\b|day|anniversary|time|round|floor|century|consecutive|year))",
         ),
         ("ago", r"(?i:\b" + _NUM + r"\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+ago\b)"),
         (
@@ -135,8 +142,8 @@ class DateMention:
 _ANCHOR = re.compile(  # matched on the lowercased text: case-insensitive matching is slower
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday"
     r"|friday|saturday|sunday|yesterday|today|tonight|tomorrow|overnight|night|morning|afternoon"
-    r"|evening|week|weekend|month|year|spring|summer|autumn|fall|winter|ago|hours|days|weeks)"
-    r"[a-z.]*|\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}|\b(?:1[89]|20)\d{2}\b"
+    r"|evening|day|week|weekend|month|year|spring|summer|autumn|fall|winter|ago|hours|days|weeks)"
+    r"[a-z.]*|\d{1,2}(?:st|nd|rd|th)\b|\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}|\b(?:1[89]|20)\d{2}\b"
 )
 _ANCHOR_I = re.compile(_ANCHOR.pattern, re.I)  # for texts whose lowercase changes length ("İ")
 _BEFORE, _AFTER = 40, 24  # the longest lead-in ("the beginning of early") and tail (", 2024")
@@ -254,6 +261,13 @@ def _resolve(m: DateMention, pub: dt.date | None, future: bool) -> tuple[str, st
         return _bare_month(_month_number(g("mon") or ""), (g("prep") or "").lower(), pub, future)
     if m.kind == "weekday":
         return _weekday(WEEKDAYS[(g("wd") or "").lower()], (g("rel") or "").lower(), pub, future)
+    if m.kind == "ordinal_day":
+        day = int(g("day") or 0)
+        month = pub.month + (
+            1 if future and day < pub.day else -1 if not future and day > pub.day else 0
+        )
+        year = pub.year + (month - 1) // 12
+        return _day(dt.date(year, (month - 1) % 12 + 1, day))
     if m.kind == "relday":
         word = (g("word") or "").lower()
         shift = {"yesterday": -1, "overnight": -1, "last night": -1, "tomorrow": 1}.get(word, 0)

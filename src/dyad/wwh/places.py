@@ -10,6 +10,7 @@ mentions, with population as the prior.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -157,6 +158,8 @@ class PlaceMention:
     prep: str | None
     possessive: bool
     subject: bool
+    # the candidates of a place right after a comma ("Springfield, Ohio"; "Kingston, Jamaica")
+    qualifier: tuple[tuple[GazEntry, bool], ...] = ()
 
 
 def _capitalised(tok: Token) -> bool:
@@ -197,6 +200,10 @@ def find_mentions(doc: Doc, gaz: Gazetteer, text: str | None = None) -> list[Pla
             )
         )  # fmt: skip
         after = i + size
+    for k in range(len(out) - 1):
+        a, b = out[k], out[k + 1]
+        if b.start == a.end + 1 and texts[a.end] == ",":
+            out[k] = dataclasses.replace(a, qualifier=b.candidates)
     return out
 
 
@@ -344,9 +351,17 @@ def resolve(
             + (2.0 if primary else 0.0)
             + (3.0 if others else 0.0)
             + (1.0 if entry.country in near else 0.0)
+            + (4.0 if any(_contains(q, entry) for q, _ in mention.qualifier) else 0.0)
         )
 
     return max(mention.candidates, key=score)[0]
+
+
+def _contains(outer: GazEntry, inner: GazEntry) -> bool:
+    """Whether ``outer`` (a country or first-level region) holds ``inner``."""
+    if outer.kind == "country":
+        return outer.country == inner.country
+    return outer.kind == "region" and inner.admin1 == outer.name and inner.country == outer.country
 
 
 def to_place(entry: GazEntry, admin1: str | None = None) -> Place:
