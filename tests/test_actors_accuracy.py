@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 import spacy
@@ -15,7 +16,7 @@ EVAL = Path(__file__).resolve().parents[2] / "shared" / "data" / "eval"
 FLOORS = {"petr2_country": 0.85, "petr2_code": 0.70, "conflibert_span": 0.82}
 
 
-def _records(name: str) -> list[dict]:  # type: ignore[type-arg]
+def _records(name: str) -> list[dict[str, Any]]:
     path = EVAL / name
     if not path.exists():
         pytest.skip(f"{path} not mounted")
