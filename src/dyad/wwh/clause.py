@@ -46,7 +46,27 @@ FUTURE_BEFORE_TO = frozenset(
 )
 # "said on Friday that ...": what follows "that" is a reported clause with its own date
 REPORT_VERBS = frozenset(
-    ["said", "says", "told", "confirmed", "announced", "reported", "claimed", "stated", "added", "warned", "insisted", "denied", "acknowledged", "admitted", "estimated", "believed", "alleged", "believe", "believes"]
+    [
+        "said",
+        "says",
+        "told",
+        "confirmed",
+        "announced",
+        "reported",
+        "claimed",
+        "stated",
+        "added",
+        "warned",
+        "insisted",
+        "denied",
+        "acknowledged",
+        "admitted",
+        "estimated",
+        "believed",
+        "alleged",
+        "believe",
+        "believes",
+    ]
 )
 _BOUNDARY_WORDS = frozenset(
     {"which", "who", "whom", "whose", "where", "when", "while", "whereas", "although", "because"}
