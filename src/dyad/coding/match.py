@@ -298,7 +298,7 @@ def _prep_phrases(
                 for g in c.children:
                     if g.dep_ == "case" and g.lower_ == prep:
                         yield g, _with_conjuncts(c)
-        return
+    # the window backs the parse up ("fired batteries at Russia" hung on the object)
     window = list(state.after(after, PREP_WINDOW))
     for k, t in enumerate(window):
         if t.lower_ == prep:
