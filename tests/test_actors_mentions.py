@@ -387,3 +387,18 @@ def test_actors_mentions_title_with_ner_person() -> None:
         "UKRMIL",
         "Ivan Testenko",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("the Russian Security Council", "RUSGOV"),
+        ("the US National Security Council", "USAGOV"),
+        ("the Security Council", "UNSC"),
+        ("Russia's UN ambassador", "RUSGOV"),
+    ],
+)
+def test_actors_resolve_national_bodies(text: str, code: str) -> None:
+    """A country before an IGO-like name makes it the country's own body or envoy."""
+    actor = resolve(text, "2024-10-30")
+    assert actor is not None and actor.code == code

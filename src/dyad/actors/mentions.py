@@ -168,6 +168,8 @@ class Assembler:
                 return None, i + 1
             poss = self._poss(h.end) and h.kind != "adj"
             pos = h.end + (1 if poss else 0)
+            if h.kind in ("country", "adj") and self._igo_at(i + 1, pos):
+                return self._national_body(h, i + 1)
             chain, nxt = self._chain(i + 1, pos, free=poss or h.kind == "adj")
             if chain:
                 return self._with_name(self._combine(h, chain), chain, nxt)
@@ -189,6 +191,20 @@ class Assembler:
                 return None, nxt  # "military aid", "strongman politics": not an actor
             return self._with_name(draft, chain, nxt)
         return self._simple(h), i + 1
+
+    def _igo_at(self, i: int, pos: int) -> bool:
+        return i < len(self.hits) and self.hits[i].start == pos and self.hits[i].kind == "igo"
+
+    def _national_body(self, h: Hit, i: int) -> tuple[Draft, int]:
+        """A country before an IGO name is that country's own body or envoy: "Russian Security
+        Council" -> RUSGOV; "Russia's UN ambassador" -> RUSGOV (the title decides the sector)."""
+        igo = self.hits[i]
+        chain, nxt = self._chain(i + 1, igo.end)
+        if chain:
+            return self._with_name(self._combine(h, chain), chain, nxt)
+        return Draft(
+            h.start, igo.end, igo.end - 1, "agent", h.form.ref + "GOV", sector="GOV"
+        ), i + 1
 
     def _person_prefix(self, i: int) -> bool:
         """ "Putin's forces", "the Trump administration": a person lending a country to an agent."""
