@@ -243,7 +243,9 @@ def _objects(state: SentenceView, verb: Token, parts: list[Token], after: int) -
                 found.extend(_with_conjuncts(c))
         # "tons *of food aid*", "a shipment *of arms*": the of-phrase of a quantity or container
         found.extend(o for c in list(found) for o in _of_objects(c))
-    # the window backs the parse up: parsers slip on long noun phrases
+        if found:
+            return found
+    # no parse, or the parser found no object (it slips on long noun phrases): a window
     found.extend(state.after(after, OBJ_WINDOW))
     if _looks_passive(state, verb):
         found.extend(state.before(verb.i, OBJ_WINDOW + 2))
