@@ -31,32 +31,35 @@ DataOpt = Annotated[
 @app.command("train")
 def train_cmd(
     data: DataOpt = Path("/work/shared/data/ud"),
-    out: Annotated[
-        Path, typer.Option("--out", help="Output directory for corpus and models.")
-    ] = Path("training/output"),
-    config: Annotated[Path | None, typer.Option("--config", help="spaCy config file.")] = None,
-    max_steps: Annotated[int, typer.Option(help="Training steps at most.")] = 20000,
-    patience: Annotated[
-        int, typer.Option(help="Stop after this many steps without progress.")
-    ] = 3000,
-    eval_frequency: Annotated[int, typer.Option(help="Steps between dev evaluations.")] = 400,
+    out: Annotated[Path, typer.Option(help="Output directory for corpus and runs.")] = Path(
+        "training/output"
+    ),
+    config: Annotated[Path | None, typer.Option(help="Stage 1 spaCy config.")] = None,
+    max_steps: Annotated[int, typer.Option(help="Stage 1 training steps at most.")] = 12000,
+    patience: Annotated[int, typer.Option(help="Stop after this many steps without gain.")] = 4000,
+    eval_frequency: Annotated[int, typer.Option(help="Steps between dev evaluations.")] = 500,
+    ner_config: Annotated[Path | None, typer.Option(help="Stage 2 (NER) spaCy config.")] = None,
+    ner_extra: Annotated[
+        list[Path] | None,
+        typer.Option(help="More NER training DocBins, e.g. from training/re3d.py (repeatable)."),
+    ] = None,
+    ner_max_steps: Annotated[int, typer.Option(help="Stage 2 steps (0: keep stage 1 NER).")] = 2800,
     install: Annotated[
-        bool,
-        typer.Option(
-            "--install",
-            help="Copy the best model to the bundled model directory (src/dyad/nlp/model).",
-        ),
+        bool, typer.Option("--install", help="Save the final model to src/dyad/nlp/model.")
     ] = False,
 ) -> None:
-    """Convert the treebanks and train tagger, morphologizer, parser, lemmatizer and NER."""
+    """Convert the treebanks, train tagger, morphologizer, parser and NER, then a better NER."""
     from dyad.nlp.train import train
 
     try:
-        best = train(data, out, config, max_steps, patience, eval_frequency, install)
+        final = train(
+            data, out, config, max_steps, patience, eval_frequency, install,
+            ner_config, ner_extra, ner_max_steps,
+        )  # fmt: skip
     except DyadError as exc:
         console.print(f"[red]{exc}[/red]")
         raise typer.Exit(exc.exit_code) from exc
-    console.print(f"best model: {best}")
+    console.print(f"final model: {final}")
 
 
 @app.command("evaluate")

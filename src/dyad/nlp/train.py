@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 TREEBANKS: tuple[str, ...] = ("en_ewt-ud", "en_gum-ud")
 SPLITS: tuple[str, ...] = ("train", "dev", "test")
 DEFAULT_CONFIG = Path("training/config.cfg")
+DEFAULT_NER_CONFIG = Path("training/config-ner.cfg")
 MODEL_NAME = "core"
 MODEL_VERSION = "0.1.0"
 
@@ -47,11 +48,12 @@ MODEL_META: dict[str, object] = {
 
 @dataclass(frozen=True, slots=True)
 class Corpus:
-    """DocBin paths made from the treebanks: combined train/dev and per-treebank test files."""
+    """DocBin paths made from the treebanks: EWT+GUM train/dev, and GUM train/dev for NER."""
 
     train: Path
     dev: Path
-    tests: dict[str, Path]
+    ner_train: Path
+    ner_dev: Path
 
 
 def prepare(data: Path | str, corpus_dir: Path | str, per_doc: int = 10) -> Corpus:
@@ -68,52 +70,95 @@ def prepare(data: Path | str, corpus_dir: Path | str, per_doc: int = 10) -> Corp
     out: dict[str, Path] = {}
     for split in ("train", "dev"):
         out[split] = corpus_dir / f"{split}.spacy"
-        n = convert([data / f"{tb}-{split}.conllu" for tb in TREEBANKS], out[split], per_doc)
-        log.info("%s: %d docs", out[split], n)
-    tests = {tb: data / f"{tb}-test.conllu" for tb in TREEBANKS}
-    return Corpus(out["train"], out["dev"], tests)
+        convert([data / f"{tb}-{split}.conllu" for tb in TREEBANKS], out[split], per_doc)
+        out[f"ner_{split}"] = corpus_dir / "ner" / f"gum-{split}.spacy"
+        convert([data / f"en_gum-ud-{split}.conllu"], out[f"ner_{split}"], per_doc)
+    return Corpus(out["train"], out["dev"], out["ner_train"], out["ner_dev"])
+
+
+def _config(path: Path | str | None, default: Path) -> Path:
+    cfg = Path(path) if path else default
+    if not cfg.exists():
+        raise unreadable(str(cfg), "config not found", f"pass --config {default}")
+    return cfg
 
 
 def train(
     data: Path | str,
     out: Path | str,
     config: Path | str | None = None,
-    max_steps: int = 20000,
-    patience: int = 3000,
-    eval_frequency: int = 400,
+    max_steps: int = 12000,
+    patience: int = 4000,
+    eval_frequency: int = 500,
     install: bool = False,
+    ner_config: Path | str | None = None,
+    ner_extra: list[Path] | None = None,
+    ner_max_steps: int = 2800,
 ) -> Path:
-    """Train the pipeline and return the best model's directory.
+    """Train the pipeline in two stages and return the final model's directory.
+
+    Stage 1 trains tok2vec, tagger, morphologizer, parser and NER on EWT+GUM (``config``);
+    stage 2 trains an NER with its own tok2vec on GUM entities plus ``ner_extra`` DocBins
+    (``ner_config``) and puts it in place of stage 1's NER, which is the better recogniser
+    (see docs/nlp.md). Pass ``ner_max_steps=0`` to keep stage 1's NER.
 
     Args:
         data: directory with the EWT and GUM CoNLL-U files.
-        out: output directory (corpus under ``out/corpus``, models under ``out/model-*``).
-        config: spaCy config (default ``training/config.cfg``, else the bundled model's config).
-        max_steps: training steps at most; ``patience`` steps without a better dev score stop early.
+        out: output directory (corpus under ``out/corpus``, runs under ``out/main``, ``out/ner``).
+        config: stage 1 spaCy config (default ``training/config.cfg``).
+        max_steps: stage 1 steps at most; ``patience`` steps without a better dev score stop early.
         eval_frequency: steps between dev evaluations.
-        install: copy the best model to ``src/dyad/nlp/model/`` when done.
+        install: save the final model to ``src/dyad/nlp/model/``.
+        ner_config: stage 2 config (default ``training/config-ner.cfg``).
+        ner_extra: more NER DocBins for stage 2 (e.g. re3d, made by ``training/re3d.py``).
+        ner_max_steps: stage 2 steps at most (0 skips stage 2).
     """
+    import spacy
     from spacy.cli.train import train as spacy_train
 
     out = Path(out)
-    cfg = Path(config) if config else DEFAULT_CONFIG
-    if not cfg.exists():
-        cfg = MODEL_DIR / "config.cfg"
-    if not cfg.exists():
-        raise unreadable(str(cfg), "config not found", "pass --config training/config.cfg")
     corpus = prepare(data, out / "corpus")
-    overrides = {
-        "paths.train": str(corpus.train),
-        "paths.dev": str(corpus.dev),
-        "training.max_steps": max_steps,
-        "training.patience": patience,
-        "training.eval_frequency": eval_frequency,
-    }
-    spacy_train(cfg, out, overrides=overrides)
-    best = out / "model-best"
+    spacy_train(
+        _config(config, DEFAULT_CONFIG),
+        out / "main",
+        overrides={
+            "paths.train": str(corpus.train),
+            "paths.dev": str(corpus.dev),
+            "training.max_steps": max_steps,
+            "training.patience": patience,
+            "training.eval_frequency": eval_frequency,
+        },
+    )
+    final = out / "main" / "model-best"
+    if ner_max_steps > 0:
+        ner_dir = corpus.ner_train.parent
+        for extra in ner_extra or []:
+            shutil.copy(extra, ner_dir / Path(extra).name)
+        spacy_train(
+            _config(ner_config, DEFAULT_NER_CONFIG),
+            out / "ner",
+            overrides={
+                "paths.train": str(ner_dir),
+                "paths.dev": str(corpus.ner_dev),
+                "training.max_steps": ner_max_steps,
+                "training.patience": ner_max_steps // 2,
+                "training.eval_frequency": 400,
+            },
+        )
+        nlp = replace_ner(spacy.load(final), spacy.load(out / "ner" / "model-best"))
+        final = out / "model-final"
+        nlp.to_disk(final)
     if install:
-        install_model(best, data=data)
-    return best
+        install_model(final, data=data)
+    return final
+
+
+def replace_ner(nlp: Language, ner_source: Language) -> Language:
+    """Put ``ner_source``'s NER (with its own tok2vec inside) in place of ``nlp``'s NER."""
+    if "ner" in nlp.pipe_names:
+        nlp.remove_pipe("ner")
+    nlp.add_pipe("ner", source=ner_source, last=True)
+    return nlp
 
 
 CLOSED_CLASS: frozenset[str] = frozenset({"AUX", "PRON", "DET", "PART", "ADP", "CCONJ", "SCONJ"})
