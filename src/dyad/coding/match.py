@@ -28,7 +28,7 @@ NOUN_POS = frozenset({"NOUN", "PROPN"})
 # Without tags: a word after one of these reads as a noun, not a verb ("the attack").
 NOMINAL_CUES = frozenset(
     {"a", "an", "the", "its", "their", "his", "her", "our", "your", "my", "this", "these",
-     "those", "any", "no", "further", "new", "of", "'s", "’s", "such", "every", "each", "-"}
+     "those", "any", "no", "further", "new", "'s", "’s", "such", "every", "each", "-"}
 )  # fmt: skip
 # ... and after one of these as a verb ("will attack", "to visit").
 VERBAL_CUES = frozenset(
@@ -38,7 +38,7 @@ VERBAL_CUES = frozenset(
 QUANTIFIERS = frozenset({"several", "many", "more", "fewer", "some", "numerous", "multiple"})
 # "Russian", "Israeli", "Chinese", "British", "Korean", "American"; not "Iran" or "Pakistan"
 DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "ican", "i")
-PREPOSITION_CUES = frozenset({"in", "on", "for", "with", "by", "from", "at", "into", "under"})
+PREPOSITION_CUES = frozenset({"in", "on", "for", "with", "by", "from", "at", "into", "under", "of"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod:poss", "poss"})
 BE_FORMS = frozenset({"be", "is", "are", "was", "were", "been", "being", "'s", "am"})
 # Where a plain-token window stops: clause boundaries.
