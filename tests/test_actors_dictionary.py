@@ -209,3 +209,15 @@ def test_actors_dictionary_every_person_and_igo_resolves() -> None:
 def test_actors_codes_norm_date(value: str | None, expected: str | None) -> None:
     """Document dates are read as YYYY-MM-DD; unreadable ones count as no date."""
     assert norm_date(value) == expected
+
+
+def test_actors_dictionary_agent_forms_listed_once() -> None:
+    """No agent form appears twice (as word and bound, or in two sectors): one would shadow the
+    other."""
+    dic = default_dictionary()
+    twice = [
+        key
+        for key, forms in dic.forms.items()
+        if sum(f.kind in ("word", "bound", "title") for f in forms) > 1
+    ]
+    assert twice == []

@@ -34,7 +34,8 @@ MODIFIED_NOUNS = _words(
     """aid assistance exercises exercise drills equipment hardware spending budget base bases
     operation operations action intervention technology capabilities support politics policy
     policies power presence buildup escalation experience training industry sector reform reforms
-    station stations headquarters ties cooperation relations vehicles vehicle convoy"""
+    station stations headquarters ties cooperation relations vehicles vehicle convoy coup coups
+    repression crackdown rule takeover"""
 )
 _PRIORITY: dict[str, int] = {
     "person": 0, "group": 1, "igo": 2, "country": 3, "capital": 4, "demonym": 5, "adj": 6,
