@@ -203,9 +203,9 @@ class Assembler:
         chain, nxt = self._chain(i + 1, igo.end)
         if chain:
             return self._with_name(self._combine(h, chain), chain, nxt)
-        return Draft(
-            h.start, igo.end, igo.end - 1, "agent", h.form.ref + "GOV", sector="GOV"
-        ), i + 1
+        sector = "NGO" if igo.form.ref in ("ICRC", "IFRC") else "GOV"  # "Ukrainian Red Cross"
+        code = h.form.ref + sector
+        return Draft(h.start, igo.end, igo.end - 1, "agent", code, sector=sector), i + 1
 
     def _person_prefix(self, i: int) -> bool:
         """ "Putin's forces", "the Trump administration": a person lending a country to an agent."""
