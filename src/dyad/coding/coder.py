@@ -6,6 +6,7 @@ nothing more specific; reciprocal triggers ("met", "signed a treaty") give both 
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 from collections.abc import Iterable, Sequence
@@ -13,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from spacy.tokens import Doc, Span
 
 from dyad.actors.types import Mention
-from dyad.coding.cameo import code_info
+from dyad.coding.cameo import code_info, variant
 from dyad.coding.factuality import Reading, attribution, quote_of, read
 from dyad.coding.lexicon import Lexicon
 from dyad.coding.roles import MentionIndex, Roles, find_roles, has_parse
@@ -62,9 +63,9 @@ def code_sentence(
                 continue  # "deploy troops to [an actor]" needs the actor; try the next pattern
             head = doc[trig.head]
             first = min(trig.tokens) if trig.tokens else trig.head
-            reading = read(sent, head, first, parsed)
+            reading = read(sent, head, first, parsed, trig.flags)
             attr = attribution(doc, sent, reading, in_sent, head)
-            for ev in _events(doc, sent, si, trig, roles, reading, attr):
+            for ev in _with_verbal(_events(doc, sent, si, trig, roles, reading, attr)):
                 key = (_code_of(ev.source), _code_of(ev.target), ev.cameo)
                 old = out.get(key)
                 if old is None or ev.confidence > old.confidence:
@@ -82,19 +83,62 @@ def _by_head(triggers: Iterable[Trigger]) -> list[list[Trigger]]:
     return [sorted(g, key=lambda t: -t.specificity) for _, g in sorted(groups.items())]
 
 
+def _with_verbal(events: list[Event]) -> list[Event]:
+    """Future cooperation or conflict also yields the asserted intent (03x) or threat (13x):
+    "Finland will give Tanzania a grant" was not aid yet, but an asserted promise of it."""
+    out = list(events)
+    for ev in events:
+        if ev.factuality != "future" or ev.source is None:
+            continue
+        # CAMEO codes a promise of cooperation as intent (03x), of conflict as a threat (13x)
+        vc = variant(ev.cameo, "intent") or variant(ev.cameo, "threaten")
+        if vc is None:
+            continue
+        info = code_info(vc)
+        eid = _event_id(
+            ev.doc_id, ev.sentence_index, ev.evidence.trigger.start, ev.source, ev.target, vc
+        )
+        out.append(
+            dataclasses.replace(
+                ev,
+                event_id=eid,
+                cameo=info.code,
+                cameo_root=info.code[:2],
+                quad_class=info.quad_class,
+                goldstein=info.goldstein,
+                plover=Plover(info.plover_type, info.plover_mode),
+                factuality="asserted",
+                evidence=dataclasses.replace(
+                    ev.evidence, rule=f"{ev.evidence.rule} verbal:{ev.cameo}"
+                ),
+            )
+        )
+    return out
+
+
+def _is_plural(m: Mention) -> bool:
+    t = m.actor.text.lower()
+    return t in PLURAL_SUBJECTS or t.endswith(("leaders", "sides", "countries", "governments"))
+
+
 def _resolve_plural_subject(
     doc: Doc, sent: Span, trig: Trigger, roles: Roles, in_sent: list[Mention]
 ) -> Roles:
-    """ "they signed a treaty": a plural pronoun subject of a reciprocal trigger stands for the
-    distinct actors named before it in the sentence."""
-    if roles.sources or not trig.reciprocal:
+    """ "they signed a treaty", "the two leaders met": a plural subject of a reciprocal trigger
+    stands for the distinct actors named before it in the sentence."""
+    if not trig.reciprocal or roles.targets:
         return roles
     first = min(trig.tokens) if trig.tokens else trig.head
     left = doc[max(sent.start, first - 6) : first].text.lower()
-    if not any(p in left for p in PLURAL_SUBJECTS):
+    plural_cue = any(p in left.split() or p in left for p in PLURAL_SUBJECTS)
+    if roles.sources and not all(_is_plural(m) for m in roles.sources) and not plural_cue:
+        return roles
+    if not roles.sources and not plural_cue:
         return roles
     distinct: list[Mention] = []
     for m in in_sent:
+        if m.actor.country is None and m.actor.igo is None:
+            continue
         if m.end <= first and all(_code_of_m(m) != _code_of_m(d) for d in distinct):
             distinct.append(m)
     if len(distinct) >= 2:

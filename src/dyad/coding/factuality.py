@@ -74,20 +74,102 @@ def _negated(verb: Token) -> bool:
     return False
 
 
-def _clause_chain(head: Token, limit: int = 4) -> list[Token]:
-    """The trigger's head, then the heads of the clauses that govern it, nearest first."""
+NOUN_CLIMB = {
+    "nsubj",
+    "nsubj:pass",
+    "nsubjpass",
+    "obj",
+    "dobj",
+    "obl",
+    "nmod",
+    "pobj",
+    "prep",
+    "compound",
+    "appos",
+    "conj",
+}
+FUTURE_MODIFIERS = {
+    "imminent",
+    "planned",
+    "upcoming",
+    "forthcoming",
+    "proposed",
+    "prospective",
+    "future",
+    "scheduled",
+    "impending",
+    "looming",
+}
+HYPOTHETICAL_MODIFIERS = {
+    "possible",
+    "potential",
+    "threatened",
+    "hypothetical",
+    "alleged",
+    "rumoured",
+    "rumored",
+    "feared",
+}
+
+
+def _has_subject(tok: Token) -> bool:
+    return any(
+        c.dep_ in {"nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl"} for c in tok.children
+    )
+
+
+def _clause_chain(head: Token, limit: int = 5) -> list[Token]:
+    """The trigger's head, then the heads of the clauses that govern it, nearest first.
+
+    The climb stops at relative clauses ("Kim, who ordered …" is asserted on its own) and at a
+    conjunct with its own subject (an independent clause), and a noun climbs to its verb first.
+    """
     chain = [head]
     tok = head
     for _ in range(limit):
-        if tok.head is tok or tok.dep_ not in CLIMB:
+        if tok.head is tok:
+            break
+        if tok.dep_ in {"acl:relcl", "relcl"}:
+            break
+        if tok.dep_ == "conj" and _has_subject(tok):
+            break
+        if tok.dep_ not in CLIMB and not (
+            tok.pos_ in {"NOUN", "PROPN", "PRON", "NUM"} and tok.dep_ in NOUN_CLIMB
+        ):
             break
         tok = tok.head
         chain.append(tok)
     return chain
 
 
-def read_parse(head: Token) -> Reading:
-    """Factuality from a parsed clause chain."""
+def _noun_cue(head: Token) -> str | None:
+    """Modifiers of a noun trigger that make it future or hypothetical ("an imminent assault")."""
+    if head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    for c in head.children:
+        w = c.lower_
+        if w in FUTURE_MODIFIERS:
+            return "future"
+        if w in HYPOTHETICAL_MODIFIERS:
+            return "hypothetical"
+        if c.dep_ == "det" and w in {"no"}:
+            return "negated"
+    return None
+
+
+def read_parse(head: Token, flags: tuple[str, ...] = ()) -> Reading:
+    """Factuality from a parsed clause chain; ``intent`` patterns state an intention, which is
+    itself asserted ("Seoul would consider providing weapons")."""
+    reading = _read_chain(head)
+    if "intent" in flags and reading.factuality in {"future", "hypothetical"}:
+        return Reading("asserted", reading.speech_verb, "intent")
+    cue = _noun_cue(head)
+    if cue is not None and reading.factuality == "asserted":
+        return Reading(cue, reading.speech_verb, f"modifier:{cue}")  # type: ignore[arg-type]
+    return reading
+
+
+def _read_chain(head: Token) -> Reading:
     chain = _clause_chain(head)
     reported = any(d > 0 and t.lemma_ in SPEECH_VERBS for d, t in enumerate(chain))
     negated = False
@@ -104,7 +186,7 @@ def read_parse(head: Token) -> Reading:
             continue
         if speech is not None:
             break  # above the speech verb is the reporter's own frame
-        if not is_verbish and depth > 0:
+        if not is_verbish and depth > 0 and not aux:
             continue
         if marks & HYPOTHETICAL_MARKS:
             return Reading("hypothetical", speech, f"mark:{sorted(marks & HYPOTHETICAL_MARKS)[0]}")
@@ -155,8 +237,13 @@ def read_rule(sent: Span, first: int) -> Reading:
     return Reading("asserted", None, "")
 
 
-def read(sent: Span, head: Token, first: int, parsed: bool) -> Reading:
-    return read_parse(head) if parsed else read_rule(sent, first)
+def read(sent: Span, head: Token, first: int, parsed: bool, flags: tuple[str, ...] = ()) -> Reading:
+    if parsed:
+        return read_parse(head, flags)
+    reading = read_rule(sent, first)
+    if "intent" in flags and reading.factuality in {"future", "hypothetical"}:
+        return Reading("asserted", None, "intent")
+    return reading
 
 
 def attribution(

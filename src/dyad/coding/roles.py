@@ -21,7 +21,19 @@ OBJ = {"obj", "dobj", "iobj", "dative"}
 OBLIQUE = {"obl", "nmod", "obl:agent", "prep", "agent", "advmod", "obl:tmod", "obl:npmod"}
 POSS = {"nmod:poss", "poss"}
 CLAUSAL_UP = {"xcomp", "conj", "advcl", "ccomp"}
-MODIFIERS = {"nmod", "nmod:poss", "poss", "compound", "amod", "appos", "prep", "pobj", "obl"}
+MODIFIERS = {
+    "nmod",
+    "nmod:poss",
+    "poss",
+    "compound",
+    "amod",
+    "appos",
+    "prep",
+    "pobj",
+    "obl",
+    "flat",
+    "flat:name",
+}
 SUBJECT_CONTROL = {"promise", "pledge", "vow", "threaten", "offer", "agree", "refuse"}
 PLURAL_PRONOUNS = {"they", "them", "both", "the two leaders", "the two sides", "the two countries"}
 
@@ -113,11 +125,12 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
     for _ in range(4):
         if tok is None:
             break
+        relative = tok.dep_ in {"acl:relcl", "relcl"} and tok.head is not tok
         for c in tok.children:
-            if c.dep_ in SUBJ:
-                return c, False
-            if c.dep_ in PASS_SUBJ:
-                return c, True
+            if c.dep_ in SUBJ | PASS_SUBJ:
+                if relative and c.lower_ in {"who", "which", "that"}:
+                    return tok.head, c.dep_ in PASS_SUBJ  # "Kim, who ordered ...": Kim
+                return c, c.dep_ in PASS_SUBJ
         if tok.dep_ == "acl:relcl" or tok.dep_ == "relcl":
             return tok.head, False  # "Kim, who ordered ...": the noun the clause modifies
         if tok.dep_ in {"xcomp", "conj"} and tok.head is not tok:
@@ -134,6 +147,17 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
             return tok.head, False
         break
     return None, False
+
+
+def _is_complement(verb: Token) -> bool:
+    """An infinitival complement: "ordered X *to be blown up*", "forced Y *to retreat*"."""
+    if verb.head is verb:
+        return False
+    if verb.dep_ == "xcomp":
+        return True
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "to" for c in verb.children
+    )
 
 
 def _passive(verb: Token) -> bool:
@@ -183,7 +207,7 @@ def roles_from_parse(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
                 if agent is not None:
                     sources = index.of_token(agent)
                     targets = index.of_token(subj) if trig.object_target else []
-                elif verb.dep_ == "xcomp" and verb.head is not verb:
+                elif _is_complement(verb):
                     # "ordered the links to be blown up": the orderer did it
                     ctrl, _ = _subject_of(verb.head)
                     sources = index.of_token(ctrl) if ctrl is not None else []
@@ -194,10 +218,41 @@ def roles_from_parse(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
             agent = next((n for p, n in _obliques(verb) if p == "by"), None)
             if agent is not None:
                 sources = index.of_token(agent)
+            elif _is_complement(verb):
+                # "Kim ordered the links to South Korea to be blown up" (no passive subject parsed)
+                ctrl, _ = _subject_of(verb.head)
+                sources = index.of_token(ctrl) if ctrl is not None else []
+                for obj in (c for c in verb.head.children if c.dep_ in OBJ):
+                    if trig.object_target and not targets:
+                        targets = index.of_token(obj)
     if not targets:
-        targets = _targets(head, verb, trig, index, passive)
+        th = doc[trig.target_head] if trig.target_head is not None else head
+        targets = _targets(th, verb if th is head else th, trig, index, passive)
+        if not targets and th is not head:
+            targets = _targets(head, verb, trig, index, passive)
     sources = [m for m in sources if m not in targets] or sources
     return Roles(tuple(sources), tuple(targets), "parse")
+
+
+CLAUSE_BARRIERS = {
+    "ccomp", "advcl", "acl:relcl", "relcl", "parataxis", "csubj",
+    "nsubj", "nsubj:pass", "nsubjpass",
+}  # fmt: skip
+PHRASE_PATH = OBJ | {"conj", "xcomp", "compound", "nmod", "obl", "appos", "prep", "pobj"}
+
+
+def _prep_phrases(tok: Token, depth: int = 3) -> list[tuple[str, Token]]:
+    """Prepositional phrases in ``tok``'s clause: its own, its objects' and their conjuncts'
+    ("supplying shells and missiles **to Russia**"), not those of embedded clauses."""
+    out = list(_obliques(tok))
+    if depth == 0:
+        return out
+    for c in tok.children:
+        if c.dep_ in CLAUSE_BARRIERS or (c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}):
+            continue
+        if c.dep_ in PHRASE_PATH:
+            out.extend(_prep_phrases(c, depth - 1))
+    return out
 
 
 def _targets(
@@ -206,7 +261,7 @@ def _targets(
     found: list[Mention] = []
     carriers = [head] if head is verb else [head, verb]
     for carrier in carriers:
-        for prep, noun in _obliques(carrier):
+        for prep, noun in _prep_phrases(carrier):
             if prep in trig.target_preps or (prep.split()[-1] in trig.target_preps):
                 found = index.of_token(noun)
                 if found:
@@ -288,12 +343,36 @@ def roles_by_rule(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
     return Roles(tuple(source), tuple(target), "rule")
 
 
+QUOTE_CLOSERS = {",", "”", '"', "’", "'"}
+
+
+def _inverted_speaker(sent: Span, trig: Trigger, index: MentionIndex) -> Mention | None:
+    """ "…an escalation," warned Rutte': a speaker right after a verb that follows a quote."""
+    doc = sent.doc
+    first = min(trig.tokens) if trig.tokens else trig.head
+    last = max(trig.tokens) if trig.tokens else trig.head
+    if trig.noun or first <= sent.start or doc[first - 1].text not in QUOTE_CLOSERS:
+        return None
+    if last + 1 >= sent.end:
+        return None
+    return index.at.get(last + 1)
+
+
+def _reverse(roles: Roles) -> Roles:
+    """For patterns whose subject receives ("received weapons from X"): swap the roles."""
+    return Roles(roles.targets, roles.sources, roles.method + "+reverse")
+
+
 def find_roles(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
     """Source and target mentions of a trigger: from the parse when there is one."""
+    speaker = _inverted_speaker(sent, trig, index)
     if has_parse(sent.doc):
         roles = roles_from_parse(sent, trig, index)
-        if roles.sources or roles.targets:
-            return roles
-        fallback = roles_by_rule(sent, trig, index)
-        return Roles(fallback.sources, fallback.targets, "parse+rule")
-    return roles_by_rule(sent, trig, index)
+    else:
+        roles = roles_by_rule(sent, trig, index)
+    if speaker is not None and speaker not in roles.sources:
+        targets = tuple(m for m in roles.targets if m is not speaker)
+        roles = Roles((speaker,), targets, roles.method + "+inversion")
+    if "reverse" in trig.flags:
+        roles = _reverse(roles)
+    return roles
