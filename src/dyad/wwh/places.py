@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 
 from dyad.model import Place
 from dyad.wwh.dates import MONTHS, WEEKDAYS
-from dyad.wwh.gazetteer import COMMON_WORDS, KIND_RANK, GazEntry, Gazetteer, normalise
+from dyad.wwh.gazetteer import KIND_RANK, GazEntry, Gazetteer, common_words, normalise
 
 LOCATIVE = frozenset(
     {"in", "at", "near", "outside", "towards", "toward", "inside", "across", "around", "within",
@@ -241,7 +241,7 @@ def _longest(
             keys.append((j - i + 1, " ".join(words)))
         j += 1
     for size, key in reversed(keys):
-        found = gaz.names.get(key)
+        found = gaz.candidates(key)
         if found and _acceptable(doc, i, i + size):
             return size, found
     return None
@@ -255,7 +255,7 @@ def _acceptable(doc: Doc, start: int, end: int) -> bool:
     if not _capitalised(first) and first.lower_ not in DIRECTIONS:
         return False
     if len(span) == 1 and (
-        first.lower_ in _NOT_PLACES or (first.lower_ in COMMON_WORDS and _sentence_start(first))
+        first.lower_ in _NOT_PLACES or (first.lower_ in common_words() and _sentence_start(first))
     ):
         return False
     if (
