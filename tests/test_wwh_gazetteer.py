@@ -68,3 +68,27 @@ def test_gazetteer_normalise_spellings() -> None:
     assert gazetteer.normalise("Khān Yūnis") == gazetteer.normalise("Khan Yunis")
     assert gazetteer.normalise("the Rostov-on-Don") == "rostov on don"
     assert gazetteer.normalise("Dar‘ā") == "dara"
+
+
+def test_gazetteer_iso_regions_through_namesake_capitals() -> None:
+    """ISO regions named after their capital get its admin1 code; namesakes elsewhere do not."""
+    gaz = gazetteer.load()
+    (irkutsk_region,) = [e for e, _ in gaz.lookup("Irkutsk region")]
+    assert (irkutsk_region.country, irkutsk_region.kind) == ("RUS", "region")
+    cities = [e for e, _ in gaz.lookup("Irkutsk") if e.kind == "city" and e.country == "RUS"]
+    assert cities and cities[0].admin1 == irkutsk_region.name
+    # Amursk lies in Khabarovsk Krai: it must not become the capital of Amur Oblast
+    assert gaz.lookup("Amursk region") == ()
+
+
+def test_gazetteer_common_words_file_is_strict(tmp_path: Path) -> None:
+    """The common-words list takes one lowercase word per line and reports bad lines."""
+    from dyad.dictfile import read_dictionary
+
+    words = gazetteer.common_words()
+    assert {"most", "split", "nice"} <= words
+    bad = tmp_path / "words.txt"
+    bad.write_text("most\nTwo Words\nmost\n", encoding="utf-8")
+    with pytest.raises(DictionaryError) as exc:
+        read_dictionary(bad, gazetteer.WORD_SCHEMA)
+    assert [p.split(": ")[0] for p in exc.value.problems] == [f"{bad}:2", f"{bad}:3"]

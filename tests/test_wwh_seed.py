@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import spacy
 
 from dyad.model import Event, Evidence, Plover, TextSpan
+from dyad.nlp import load
 from dyad.nlp.sentences import split_sentences
 from dyad.wwh import attach
 
@@ -23,12 +23,15 @@ def _event(text: str, trigger: str, after: str | None = None) -> Event:
     )  # fmt: skip
 
 
-@pytest.fixture(scope="module")
-def seed_events() -> dict[str, Event]:
+@pytest.fixture(scope="module", params=["blank", "dyad"])
+def seed_events(request: pytest.FixtureRequest) -> dict[str, Event]:
     if not SEED.exists():  # the shared examples live outside the repository
         pytest.skip(f"seed article not found at {SEED}")
     text = SEED.read_text(encoding="utf-8")
-    doc = split_sentences(spacy.blank("en")(text))
+    nlp = load(request.param)
+    doc = nlp(text)
+    if not doc.has_annotation("DEP"):
+        doc = split_sentences(doc)
     events = [
         _event(text, "visit", "state visit"),
         _event(text, "treaty"),
