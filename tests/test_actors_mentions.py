@@ -402,3 +402,17 @@ def test_actors_resolve_national_bodies(text: str, code: str) -> None:
     """A country before an IGO-like name makes it the country's own body or envoy."""
     actor = resolve(text, "2024-10-30")
     assert actor is not None and actor.code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("the People’s Republic of China", "CHN"),
+        ("Gideon Sa’ar", "ISRGOV"),
+        ("N’Djamena", "TCDGOV"),
+    ],
+)
+def test_actors_resolve_curly_apostrophes(text: str, code: str) -> None:
+    """Names written with a straight apostrophe also match the typographic one, and back."""
+    actor = resolve(text, "2025-01-01")
+    assert actor is not None and actor.code == code

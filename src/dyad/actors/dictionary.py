@@ -269,9 +269,13 @@ class ActorDictionary:
         return None
 
     def _add(self, text: str, form: Form) -> None:
-        tokens = tuple(t.text for t in _tokenizer()(text))
-        form = Form(form.kind, form.ref, form.case, tokens, form.sector, form.standalone, form.full)
-        self.forms.setdefault(" ".join(tokens).lower(), []).append(form)
+        # news writes apostrophes both ways: "People's Republic", "Côte d’Ivoire"
+        for variant in dict.fromkeys((text, text.replace("'", "’"), text.replace("’", "'"))):
+            tokens = tuple(t.text for t in _tokenizer()(variant))
+            f = Form(
+                form.kind, form.ref, form.case, tokens, form.sector, form.standalone, form.full
+            )
+            self.forms.setdefault(" ".join(tokens).lower(), []).append(f)
 
     # ------------------------------------------------------------ matching
 
