@@ -177,8 +177,8 @@ def _events(
     targets: list[Mention | None] = list(roles.targets) or [None]
     for s in sources:
         for t in targets:
-            if s is not None and t is not None and _code_of_m(s) == _code_of_m(t):
-                continue  # "Russian troops ... Russian lines": no self-dyads from one sentence
+            if s is not None and t is not None and (s is t or s.actor.code == t.actor.code):
+                continue  # an actor does not act on itself; RUSGOV → RUSMIL (domestic) is kept
             pairs.append((s, t))
             if trig.reciprocal and s is not None and t is not None:
                 pairs.append((t, s))
@@ -254,10 +254,15 @@ def _drop_redundant(events: list[Event]) -> list[Event]:
         if e.cameo_root not in STATEMENT_ROOTS or _code_of(e.source) not in specific_sources
     ]
     # one code per trigger and dyad: a more specific trigger match may have produced two
-    seen: set[tuple[int, str, str]] = set()
+    seen: set[tuple[int, str, str, bool]] = set()
     out = []
     for e in kept:
-        k = (e.evidence.trigger.start, _code_of(e.source), _code_of(e.target))
+        k = (
+            e.evidence.trigger.start,
+            _code_of(e.source),
+            _code_of(e.target),
+            e.factuality == "asserted",  # a future event and the promise it makes both stay
+        )
         if k in seen:
             continue
         seen.add(k)

@@ -34,6 +34,12 @@ MODIFIERS = {
     "flat",
     "flat:name",
 }
+PRONOUN_KINDS = {
+    "it": {"country", "capital", "igo"},
+    "he": {"person"},
+    "she": {"person"},
+    "they": {"agent", "country", "igo"},
+}
 SUBJECT_CONTROL = {"promise", "pledge", "vow", "threaten", "offer", "agree", "refuse"}
 PLURAL_PRONOUNS = {"they", "them", "both", "the two leaders", "the two sides", "the two countries"}
 
@@ -73,13 +79,31 @@ class MentionIndex:
     def _direct(self, tok: Token) -> list[Mention]:
         m = self.at.get(tok.i)
         if m is None:
-            return []
+            ante = self.antecedent(tok)
+            return [ante] if ante is not None else []
         out = [m]
         for c in tok.conjuncts:
             cm = self.at.get(c.i)
             if cm is not None and cm not in out:
                 out.append(cm)
         return out
+
+    def antecedent(self, tok: Token) -> Mention | None:
+        """The actor an unresolved pronoun refers to: the nearest fitting mention before it in
+        its sentence or the one before ("Hungary has said *it* will support ...")."""
+        kinds = PRONOUN_KINDS.get(tok.lower_)
+        if kinds is None:
+            return None
+        sent = tok.sent
+        floor = sent.start
+        if sent.start > 0:
+            floor = self.doc[sent.start - 1].sent.start
+        for m in reversed(self.mentions):
+            if m.end > tok.i or m.start < floor:
+                continue
+            if m.kind in kinds or (m.actor.name and "person" in kinds):
+                return m
+        return None
 
     @staticmethod
     def _case_blocked(child: Token) -> set[int]:
