@@ -416,3 +416,10 @@ def test_actors_resolve_curly_apostrophes(text: str, code: str) -> None:
     """Names written with a straight apostrophe also match the typographic one, and back."""
     actor = resolve(text, "2025-01-01")
     assert actor is not None and actor.code == code
+
+
+def test_actors_resolve_unaccented_people_not_places() -> None:
+    """People's names match without accents; place names are not folded ("Male" is no capital)."""
+    actor = resolve("Stephane Sejourne", "2024-06-01")
+    assert actor is not None and actor.name == "Stéphane Séjourné"
+    assert resolve("Male voters") is None

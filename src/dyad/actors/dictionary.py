@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -269,8 +270,13 @@ class ActorDictionary:
         return None
 
     def _add(self, text: str, form: Form) -> None:
-        # news writes apostrophes both ways: "People's Republic", "Côte d’Ivoire"
-        for variant in dict.fromkeys((text, text.replace("'", "’"), text.replace("’", "'"))):
+        # news writes apostrophes both ways ("People's Republic", "Côte d’Ivoire") and often
+        # drops accents in people's names ("Erdogan", "Sejourne"); places are listed by hand
+        # because folding them can make a word ("Malé" -> "Male")
+        plain = _fold(text) if form.kind in ("person", "group") else text
+        spellings = (text, plain, *(t.replace("'", "’") for t in (text, plain)))
+        spellings = (*spellings, *(t.replace("’", "'") for t in spellings))
+        for variant in dict.fromkeys(spellings):
             tokens = tuple(t.text for t in _tokenizer()(variant))
             f = Form(
                 form.kind, form.ref, form.case, tokens, form.sector, form.standalone, form.full
@@ -303,6 +309,12 @@ class ActorDictionary:
 
     def persons_for(self, key: str) -> Iterable[Form]:
         return (f for f in self.forms.get(key, ()) if f.kind in ("person", "group"))
+
+
+def _fold(text: str) -> str:
+    """Drop accents: "Séjourné" → "Sejourne" (letters like "ł" that do not decompose stay)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 @functools.lru_cache(maxsize=1)
