@@ -138,8 +138,9 @@ def event_clause(doc: Doc, token: Token, view: TokenView | None = None) -> Claus
         token: the event's trigger token.
         view: the document's :class:`TokenView` when several events share it (faster).
     """
+    view = view or TokenView.of(doc)
     blank = _blank_clause(doc, token, view)
-    if doc.has_annotation("DEP"):
+    if view.parsed:
         verb = _governing_verb(token)
         if verb.pos_ in VERB_POS and (verb.dep_ in CLAUSE_HEAD_DEPS or verb.head.i == verb.i):
             parsed = _parsed_clause(verb)
@@ -224,6 +225,7 @@ class TokenView:
     lower: list[str]
     space: list[bool]
     sent_starts: list[int]
+    parsed: bool = False
     bounds: dict[int, list[int]] = field(default_factory=dict)
 
     @classmethod
@@ -233,11 +235,10 @@ class TokenView:
         full = doc.text if text is None else text
         rows = doc.to_array([IDX, LENGTH, SPACY]).tolist()
         lower = [full[i : i + n].lower() for i, n, _ in rows]
-        if doc.has_annotation("DEP") or doc.has_annotation("SENT_START"):
-            starts = [s.start for s in doc.sents]
-        else:
-            starts = [0]
-        return cls(lower, [bool(w) for _, _, w in rows], starts)
+        parsed = doc.has_annotation("DEP")
+        split = parsed or doc.has_annotation("SENT_START")
+        starts = [s.start for s in doc.sents] if split else [0]
+        return cls(lower, [bool(w) for _, _, w in rows], starts, parsed)
 
     def sentence(self, i: int) -> tuple[int, int]:
         k = bisect.bisect_right(self.sent_starts, i) - 1

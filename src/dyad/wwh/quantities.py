@@ -163,6 +163,10 @@ _IRREGULAR_PLURALS = frozenset(
         "troops",
     ]
 )
+_YEARLIKE = re.compile(r"(?:1[89]|20)\d{2}")
+_DEFINITE = re.compile(r"\b(?:the|these|those|both)\s+$")
+_IN_WITHIN = re.compile(r"\b(?:in|within)\s+$")
+_MONEY_FOR = re.compile(r"\s+(?:in|of|worth of)\s+[a-z]+")
 _TIME_UNITS = frozenset(
     {"seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades"}
 )
@@ -312,16 +316,10 @@ def _quantity(m: re.Match[str], text: str) -> tuple[float, str, bool, int] | Non
         low = num.lower()
         if low in ("a", "an", "half a") and not mult:
             return None  # "a" alone is an article
-        if re.fullmatch(r"(?:1[89]|20)\d{2}", num) and not (
-            mult or cur or approximate or m.group("pct")
-        ):
+        if _YEARLIKE.fullmatch(num) and not (mult or cur or approximate or m.group("pct")):
             return None  # a year
-        before = text[max(0, m.start() - 5) : m.start()].lower()
-        if (
-            not num[0].isdigit()
-            and not cur
-            and re.search(r"\b(?:the|these|those|both)\s+$", before)
-        ):
+        before = text[max(0, m.start() - 8) : m.start()].lower()
+        if not num[0].isdigit() and not cur and _DEFINITE.search(before):
             return None  # "the two leaders": a reference, not a count
         value = _number(num, mult)
         if cur:
@@ -333,13 +331,11 @@ def _quantity(m: re.Match[str], text: str) -> tuple[float, str, bool, int] | Non
         return value, _CURRENCY_WORDS[unit], approximate, noun_end
     if not unit or unit in ("of", "another", "time", "times"):
         return None
-    if unit in _TIME_UNITS and re.search(
-        r"\b(?:in|within)\s+$", text[max(0, m.start() - 8) : m.start()]
-    ):
+    if unit in _TIME_UNITS and _IN_WITHIN.search(text[max(0, m.start() - 8) : m.start()]):
         return None  # "for the first time in 24 years", "in two weeks": time, not a count
     return value, unit, approximate, noun_end
 
 
 def _after_money(text: str, end: int) -> int:
-    m = re.match(r"\s+(?:in|of|worth of)\s+[a-z]+", text[end:])
-    return end + (m.end() if m else 0)
+    m = _MONEY_FOR.match(text, end)
+    return m.end() if m else end
