@@ -164,30 +164,52 @@ def replace_ner(nlp: Language, ner_source: Language) -> Language:
 CLOSED_CLASS: frozenset[str] = frozenset({"AUX", "PRON", "DET", "PART", "ADP", "CCONJ", "SCONJ"})
 
 
-def lemma_exceptions(
-    paths: list[Path], min_count: int = 10, min_share: float = 0.9
-) -> list[tuple[str, str, str]]:
-    """(lower form, UPOS, lemma) for closed-class words whose treebank lemma is not the form.
+OPEN_CLASS: frozenset[str] = frozenset({"NOUN", "VERB", "ADJ", "ADV", "PROPN"})
 
-    spaCy's English rule lemmatizer leaves auxiliaries and pronouns as they are ("has", "me");
-    the treebanks say "have", "I". Only forms seen ``min_count`` times with one lemma in at least
-    ``min_share`` of them are kept.
+
+def lemma_exceptions(
+    paths: list[Path],
+    nlp: Language | None = None,
+    min_count: int = 10,
+    min_open_count: int = 5,
+    min_share: float = 0.9,
+) -> list[tuple[str, str, str]]:
+    """(lower form, UPOS, lemma) where the treebanks and spaCy's rule lemmatizer disagree.
+
+    The rule lemmatizer leaves auxiliaries and pronouns as they are ("has", "me": the treebanks say
+    "have", "I"), strips too much ("need" -> "nee") and lower-cases proper adjectives ("Islamic").
+    Closed-class forms are kept whenever the treebank lemma is not the form; open-class forms
+    only where ``nlp``'s lemmatizer gets them wrong. A form must be seen ``min_count`` times
+    (``min_open_count`` for open classes) with one lemma in at least ``min_share`` of them.
     """
     from collections import Counter, defaultdict
 
-    from dyad.nlp.conllu import parse
+    from dyad.nlp.conllu import read_docs
 
+    rules = nlp.get_pipe("lemmatizer") if nlp is not None else None
+    vocab = nlp.vocab if nlp is not None else None
     seen: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    wrong: Counter[tuple[str, str]] = Counter()
     for path in paths:
-        for sent in parse(Path(path).read_text(encoding="utf-8"), str(path)):
-            for w in sent.words:
-                if w.upos in CLOSED_CLASS:
-                    seen[(w.text.lower(), w.upos)][w.lemma] += 1
+        for doc in read_docs(path, vocab or __import__("spacy").blank("en").vocab):
+            for tok in doc:
+                key = (tok.lower_, tok.pos_)
+                if tok.pos_ in CLOSED_CLASS:
+                    seen[key][tok.lemma_] += 1
+                elif rules is not None and tok.pos_ in OPEN_CLASS:
+                    seen[key][tok.lemma_] += 1
+                    guess = rules.rule_lemmatize(tok)[0]  # type: ignore[attr-defined]
+                    wrong[key] += guess != tok.lemma_
     out = []
     for (form, pos), lemmas in sorted(seen.items()):
         lemma, n = lemmas.most_common(1)[0]
         total = sum(lemmas.values())
-        if total >= min_count and n / total >= min_share and lemma != form:
+        if n / total < min_share:
+            continue
+        closed = pos in CLOSED_CLASS and total >= min_count and lemma != form
+        # open class: only where the rule lemmatizer is wrong more often than right
+        fixes = pos in OPEN_CLASS and total >= min_open_count and wrong[(form, pos)] * 2 > total
+        if closed or fixes:
             out.append((form, pos, lemma))
     return out
 
@@ -226,7 +248,7 @@ def install_model(
     nlp = spacy.load(src)
     if data is not None:
         paths = [Path(data) / f"{tb}-train.conllu" for tb in TREEBANKS]
-        add_lemma_exceptions(nlp, lemma_exceptions(paths))
+        add_lemma_exceptions(nlp, lemma_exceptions(paths, nlp))
     nlp.meta.update(MODEL_META)
     if dest.exists():
         shutil.rmtree(dest)
