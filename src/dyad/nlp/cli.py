@@ -38,17 +38,19 @@ def train_cmd(
     max_steps: Annotated[int, typer.Option(help="Stage 1 training steps at most.")] = 12000,
     patience: Annotated[int, typer.Option(help="Stop after this many steps without gain.")] = 4000,
     eval_frequency: Annotated[int, typer.Option(help="Steps between dev evaluations.")] = 500,
-    ner_config: Annotated[Path | None, typer.Option(help="Stage 2 (NER) spaCy config.")] = None,
+    ner_config: Annotated[
+        Path | None, typer.Option(help="Stage 2 config (continue training, fresh NER).")
+    ] = None,
     ner_extra: Annotated[
         list[Path] | None,
         typer.Option(help="More NER training DocBins, e.g. from training/re3d.py (repeatable)."),
     ] = None,
-    ner_max_steps: Annotated[int, typer.Option(help="Stage 2 steps (0: keep stage 1 NER).")] = 2800,
+    ner_max_steps: Annotated[int, typer.Option(help="Stage 2 steps (0: skip stage 2).")] = 6000,
     install: Annotated[
         bool, typer.Option("--install", help="Save the final model to src/dyad/nlp/model.")
     ] = False,
 ) -> None:
-    """Convert the treebanks, train tagger, morphologizer, parser and NER, then a better NER."""
+    """Convert the treebanks, train the pipeline, then retrain its NER with extra data."""
     from dyad.nlp.train import train
 
     try:

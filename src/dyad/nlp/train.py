@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 TREEBANKS: tuple[str, ...] = ("en_ewt-ud", "en_gum-ud")
 SPLITS: tuple[str, ...] = ("train", "dev", "test")
 DEFAULT_CONFIG = Path("training/config.cfg")
-DEFAULT_NER_CONFIG = Path("training/config-ner.cfg")
+DEFAULT_NER_CONFIG = Path("training/config-continue.cfg")
 MODEL_NAME = "core"
 MODEL_VERSION = "0.1.0"
 
@@ -93,27 +93,26 @@ def train(
     install: bool = False,
     ner_config: Path | str | None = None,
     ner_extra: list[Path] | None = None,
-    ner_max_steps: int = 2800,
+    ner_max_steps: int = 6000,
 ) -> Path:
     """Train the pipeline in two stages and return the final model's directory.
 
-    Stage 1 trains tok2vec, tagger, morphologizer, parser and NER on EWT+GUM (``config``);
-    stage 2 trains an NER with its own tok2vec on GUM entities plus ``ner_extra`` DocBins
-    (``ner_config``) and puts it in place of stage 1's NER, which is the better recogniser
-    (see docs/nlp.md). Pass ``ner_max_steps=0`` to keep stage 1's NER.
+    Stage 1 trains tok2vec, tagger, morphologizer, parser and NER on EWT+GUM (``config``).
+    Stage 2 (``ner_config``) keeps training stage 1's components on the same data plus the
+    ``ner_extra`` DocBins (entity spans only, e.g. re3d from ``training/re3d.py``) with a fresh
+    NER, so the NER learns from more news-like text and all components still share one tok2vec.
 
     Args:
         data: directory with the EWT and GUM CoNLL-U files.
-        out: output directory (corpus under ``out/corpus``, runs under ``out/main``, ``out/ner``).
+        out: output directory (corpus under ``out/corpus``, runs under ``out/main``, ``out/cont``).
         config: stage 1 spaCy config (default ``training/config.cfg``).
         max_steps: stage 1 steps at most; ``patience`` steps without a better dev score stop early.
         eval_frequency: steps between dev evaluations.
         install: save the final model to ``src/dyad/nlp/model/``.
-        ner_config: stage 2 config (default ``training/config-ner.cfg``).
-        ner_extra: more NER DocBins for stage 2 (e.g. re3d, made by ``training/re3d.py``).
+        ner_config: stage 2 config (default ``training/config-continue.cfg``).
+        ner_extra: more NER DocBins for stage 2.
         ner_max_steps: stage 2 steps at most (0 skips stage 2).
     """
-    import spacy
     from spacy.cli.train import train as spacy_train
 
     out = Path(out)
@@ -131,34 +130,28 @@ def train(
     )
     final = out / "main" / "model-best"
     if ner_max_steps > 0:
-        ner_dir = corpus.ner_train.parent
+        plus = out / "corpus" / "train-plus"
+        plus.mkdir(parents=True, exist_ok=True)
+        shutil.copy(corpus.train, plus / corpus.train.name)
         for extra in ner_extra or []:
-            shutil.copy(extra, ner_dir / Path(extra).name)
+            shutil.copy(extra, plus / Path(extra).name)
         spacy_train(
             _config(ner_config, DEFAULT_NER_CONFIG),
-            out / "ner",
+            out / "cont",
             overrides={
-                "paths.train": str(ner_dir),
-                "paths.dev": str(corpus.ner_dev),
+                "paths.source": str(final),
+                "paths.train": str(plus),
+                "paths.dev": str(corpus.dev),
                 "training.max_steps": ner_max_steps,
                 "training.patience": ner_max_steps // 2,
-                "training.eval_frequency": 400,
+                "training.eval_frequency": eval_frequency,
+                "training.batcher.size.start": 500,
             },
         )
-        nlp = replace_ner(spacy.load(final), spacy.load(out / "ner" / "model-best"))
-        final = out / "model-final"
-        nlp.to_disk(final)
+        final = out / "cont" / "model-best"
     if install:
         install_model(final, data=data)
     return final
-
-
-def replace_ner(nlp: Language, ner_source: Language) -> Language:
-    """Put ``ner_source``'s NER (with its own tok2vec inside) in place of ``nlp``'s NER."""
-    if "ner" in nlp.pipe_names:
-        nlp.remove_pipe("ner")
-    nlp.add_pipe("ner", source=ner_source, last=True)
-    return nlp
 
 
 CLOSED_CLASS: frozenset[str] = frozenset({"AUX", "PRON", "DET", "PART", "ADP", "CCONJ", "SCONJ"})
