@@ -423,3 +423,15 @@ def test_actors_resolve_unaccented_people_not_places() -> None:
     actor = resolve("Stephane Sejourne", "2024-06-01")
     assert actor is not None and actor.name == "Stéphane Séjourné"
     assert resolve("Male voters") is None
+
+
+def test_actors_mentions_bare_definite_title(blank: Language) -> None:
+    """ "the president" takes the most recent person of its sector within reach, else stays ---."""
+    ms = find_mentions(blank("Vladimir Putin spoke. The president said no."), "2024-10-30")
+    assert (ms[-1].actor.code, ms[-1].actor.name, ms[-1].kind) == (
+        "RUSGOV",
+        "Vladimir Putin",
+        "coref",
+    )
+    far = "Putin spoke. It rained. Markets fell. Prices rose. The president said no."
+    assert find_mentions(blank(far), "2024-10-30")[-1].actor.code == "---GOV"

@@ -8,7 +8,8 @@ Rules (docs/actors.md has the reasons):
   ("Russia's leader, Vladimir Putin"; "Mark Rutte, Nato's secretary-general"); a known person's
   own dated role wins over the title;
 * "the country's president" takes the country of the most recent mention that has one;
-* "the Russian president" after "Putin" gets Putin's name;
+* "the Russian president" after "Putin" gets Putin's name; "the president" the most recent
+  person of that sector within reach;
 * "he"/"she" (and, with a parse, "his"/"her" on a subject) take the leftmost compatible
   person-like mention in their own sentence before them, else in the nearest of the two
   previous sentences that has one.
@@ -121,10 +122,23 @@ def countries(drafts: list[Draft], igos: frozenset[str] = frozenset()) -> None:
 
 
 def definite_titles(doc: Doc, drafts: list[Draft]) -> None:
+    """ "the Russian president" after "Putin" is Putin; a bare "the president" is the most recent
+    person of that sector in its own or the two previous sentences."""
+    sent: list[int] | None = None
     people: list[Draft] = []
     for d in drafts:
         if d.title and d.code and d.start > 0 and doc[d.start - 1].lower_ == "the":
             ante = next((p for p in reversed(people) if p.code == d.code), None)
+            if ante is None and d.code.startswith("---"):
+                sent = sent or _sentence_ids(doc)
+                ante = next(
+                    (p for p in reversed(people)
+                     if p.code and p.code[3:6] == d.code[3:6]
+                     and sent[p.start] >= sent[d.start] - WINDOW),
+                    None,
+                )  # fmt: skip
+                if ante is not None:
+                    d.code = ante.code
             if ante is not None:
                 d.name, d.person, d.gender, d.kind = ante.name, ante.person, ante.gender, "coref"
         if d.person is not None and d.persony:
