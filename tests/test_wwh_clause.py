@@ -168,3 +168,15 @@ def test_clause_blank_reported_that_clause() -> None:
     assert (killed.date, killed.date_precision) == ("2024-10", "month")
     assert [(q.value, q.unit) for q in killed.quantities] == [(30, "militants")]
     assert said.quantities == ()
+
+
+def test_clause_parse_after_clause_keeps_its_own_time() -> None:
+    """An "after ..." clause is not dated by its main clause ("in May, after Russia invaded")."""
+    words = ["Finland", "applied", "in", "May", "2022", ",", "after", "Russia", "invaded", "."]
+    heads = [1, 1, 3, 1, 3, 1, 8, 8, 1, 1]
+    deps = ["nsubj", "ROOT", "case", "obl", "nummod", "punct", "mark", "nsubj", "advcl", "punct"]
+    pos = ["PROPN", "VERB", "ADP", "PROPN", "NUM", "PUNCT", "SCONJ", "PROPN", "VERB", "PUNCT"]
+    doc = _parsed(words, heads, deps, pos)
+    invaded, applied = attach(doc, [_event(doc, "invaded"), _event(doc, "applied")], "2023-04-04")
+    assert (applied.date, applied.date_precision) == ("2022-05", "month")
+    assert (invaded.date, invaded.date_precision) == ("2023-04-04", "publication")

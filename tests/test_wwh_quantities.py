@@ -60,3 +60,10 @@ def test_quantities_offsets_point_into_text() -> None:
     (q,) = find_quantities(text, offset=100)
     assert q.start is not None and q.end is not None
     assert text[q.start - 100 : q.end - 100] == q.text == "around 10,000 troops"
+
+
+def test_quantities_time_offsets_are_not_counts() -> None:
+    """ "three months after", "two days earlier" place an event in time; they count nothing."""
+    assert _q("less than three months after Russia invaded") == []
+    assert _q("two days earlier the army withdrew") == []
+    assert _q("the ceasefire held for 48 hours") == [(48, "hours", False)]

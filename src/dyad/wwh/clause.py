@@ -27,6 +27,7 @@ VERB_POS = frozenset({"VERB", "AUX"})
 TEMPORAL_MARKS = frozenset(
     {"when", "after", "before", "as", "while", "once", "since", "until", "following"}
 )
+SEQUENCE_MARKS = frozenset({"after", "before", "since", "until", "following", "once"})
 FUTURE_WORDS = frozenset({"will", "'ll", "shall", "wo"})
 # "said it would hold a vote in March": future in the past, and news reports it soon after
 WOULD = frozenset({"would", "'d"})
@@ -199,6 +200,9 @@ def _is_future(verb: Token) -> bool:
 def _parsed_clause(verb: Token) -> Clause:
     frames: list[tuple[frozenset[int], bool]] = _temporal_frames(verb)
     future = _is_future(verb)
+    if verb.dep_ == "advcl" and any(c.lower_ in SEQUENCE_MARKS for c in verb.children):
+        # "in May, three months after Russia invaded": the main clause's date is not this one's
+        return Clause(_clause_tokens(verb), tuple(frames), future, verb.i)
     current, reported = verb, False
     while current.head.i != current.i and current.dep_ in EMBEDDED_DEPS | {"xcomp"}:
         reported = reported or current.dep_ in REPORTED_DEPS

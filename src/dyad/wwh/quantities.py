@@ -166,6 +166,7 @@ _IRREGULAR_PLURALS = frozenset(
 _YEARLIKE = re.compile(r"(?:1[89]|20)\d{2}")
 _DEFINITE = re.compile(r"\b(?:the|these|those|both)\s+$")
 _IN_WITHIN = re.compile(r"\b(?:in|within)\s+$")
+_OFFSET = re.compile(r"\s+(?:after|before|later|earlier|ago|since|of)\b")  # "three months after"
 _MONEY_FOR = re.compile(r"\s+(?:in|of|worth of)\s+[a-z]+")
 _TIME_UNITS = frozenset(
     {"seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades"}
@@ -331,8 +332,10 @@ def _quantity(m: re.Match[str], text: str) -> tuple[float, str, bool, int] | Non
         return value, _CURRENCY_WORDS[unit], approximate, noun_end
     if not unit or unit in ("of", "another", "time", "times"):
         return None
-    if unit in _TIME_UNITS and _IN_WITHIN.search(text[max(0, m.start() - 8) : m.start()]):
-        return None  # "for the first time in 24 years", "in two weeks": time, not a count
+    if unit in _TIME_UNITS and (
+        _IN_WITHIN.search(text[max(0, m.start() - 8) : m.start()]) or _OFFSET.match(text, noun_end)
+    ):
+        return None  # "the first time in 24 years", "three months after": time, not a count
     return value, unit, approximate, noun_end
 
 
