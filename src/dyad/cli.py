@@ -364,6 +364,16 @@ def _mount_subapps() -> None:
     except ImportError as exc:  # pragma: no cover - only while a stage is missing
         logging.getLogger(__name__).debug("no nlp cli: %s", exc)
     try:
+        from dyad.actors.cli import app as actors_app
+
+        app.add_typer(
+            actors_app,
+            name="actors",
+            help="Check actor dictionaries, resolve names, list mentions.",
+        )
+    except ImportError as exc:  # pragma: no cover
+        logging.getLogger(__name__).debug("no actors cli: %s", exc)
+    try:
         from dyad.wwh.cli import app as wwh_app
 
         app.add_typer(wwh_app, name="wwh", help="Evaluate dates, places and quantities.")

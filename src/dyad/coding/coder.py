@@ -188,6 +188,8 @@ def _events(
             continue
         if s is None and info.code[:2] in STATEMENT_ROOTS:
             continue
+        if all(m is None or m.kind == "np" for m in (s, t)) and info.code[:2] in STATEMENT_ROOTS:
+            continue  # "officials said": a statement by nobody in particular is no event
         conf = _confidence(roles, s, t, reading)
         src = s.actor if s else None
         tgt = t.actor if t else None
@@ -234,7 +236,7 @@ def _confidence(roles: Roles, s: Mention | None, t: Mention | None, reading: Rea
         if m is not None and m.kind in {"country", "igo", "person", "agent", "capital"}:
             c += 0.05
         if m is not None and m.actor.country is None and m.actor.igo is None:
-            c -= 0.1
+            c -= 0.2 if m.kind == "np" else 0.1
     if reading.speech_verb is not None:
         c -= 0.05
     return round(max(0.05, min(0.95, c)), 2)

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dyad.actors.types import Mention
 from dyad.coding.types import Trigger
+from dyad.model import Actor
 
 SUBJ = {"nsubj", "csubj"}
 PASS_SUBJ = {"nsubj:pass", "nsubjpass", "csubj:pass", "csubjpass"}
@@ -34,6 +35,7 @@ MODIFIERS = {
     "flat",
     "flat:name",
 }
+NP_LEFT = {"det", "amod", "compound", "nmod:poss", "poss", "nummod", "flat", "case"}
 PRONOUN_KINDS = {
     "it": {"country", "capital", "igo"},
     "he": {"person"},
@@ -75,6 +77,26 @@ class MentionIndex:
                     if found:
                         break
         return found
+
+    def noun_phrase(self, tok: Token | None) -> list[Mention]:
+        """An unresolved actor: the noun phrase itself ("a suicide bomber"), code ``---``.
+
+        Used only where the parse shows it in a role and no dictionary actor is there, so an
+        event about "a Swiss court" or "protesters" keeps who did it, without a country.
+        """
+        if tok is None or tok.pos_ not in {"NOUN", "PROPN"} or tok.i in self.at:
+            return []
+        start = tok.i
+        for c in tok.lefts:
+            if c.dep_ in NP_LEFT:
+                start = min(start, c.left_edge.i)
+        end = tok.i + 1
+        for c in tok.rights:
+            if c.dep_ in {"flat", "flat:name", "compound"}:
+                end = max(end, c.right_edge.i + 1)
+        span = self.doc[start:end]
+        actor = Actor(span.text, span.start_char, span.end_char, "---")
+        return [Mention(start, end, tok.i, actor, "np")]
 
     def _direct(self, tok: Token) -> list[Mention]:
         m = self.at.get(tok.i)
@@ -185,7 +207,7 @@ def _is_complement(verb: Token) -> bool:
 
 
 def _passive(verb: Token) -> bool:
-    if any(c.dep_ in PASS_SUBJ | {"aux:pass", "auxpass"} for c in verb.children):
+    if any(c.dep_ in {"aux:pass", "auxpass"} for c in verb.children):
         return True
     return verb.tag_ == "VBN" and any(
         c.lemma_ == "be" and c.dep_ in {"aux", "aux:pass", "auxpass"} for c in verb.children
@@ -224,7 +246,9 @@ def roles_from_parse(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
     passive = _passive(verb) if not trig.noun else False
     if not sources:
         subj, is_pass = _subject_of(verb)
-        passive = passive or is_pass
+        # trust a passive subject label only with a passive auxiliary: parsers mislabel
+        # "Boko Haram suicide bombers have killed ..." as nsubj:pass
+        passive = passive or (is_pass and _passive(subj.head if subj is not None else verb))
         if subj is not None:
             if passive and not trig.noun:
                 agent = next((n for p, n in _obliques(verb) if p == "by"), None)
@@ -237,7 +261,7 @@ def roles_from_parse(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
                     sources = index.of_token(ctrl) if ctrl is not None else []
                     targets = index.of_token(subj) if trig.object_target else []
             else:
-                sources = index.of_token(subj)
+                sources = index.of_token(subj) or index.noun_phrase(subj)
         elif passive:
             agent = next((n for p, n in _obliques(verb) if p == "by"), None)
             if agent is not None:
@@ -254,6 +278,9 @@ def roles_from_parse(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
         targets = _targets(th, verb if th is head else th, trig, index, passive)
         if not targets and th is not head:
             targets = _targets(head, verb, trig, index, passive)
+    if not targets and trig.object_target and not passive:
+        obj = next((c for c in verb.children if c.dep_ in OBJ), None) if not trig.noun else None
+        targets = index.noun_phrase(obj) if sources else []
     sources = [m for m in sources if m not in targets] or sources
     return Roles(tuple(sources), tuple(targets), "parse")
 
