@@ -180,3 +180,11 @@ def test_clause_parse_after_clause_keeps_its_own_time() -> None:
     invaded, applied = attach(doc, [_event(doc, "invaded"), _event(doc, "applied")], "2023-04-04")
     assert (applied.date, applied.date_precision) == ("2022-05", "month")
     assert (invaded.date, invaded.date_precision) == ("2023-04-04", "publication")
+
+
+def test_clause_later_would_does_not_make_event_future() -> None:
+    """A "would" after the trigger ("killed ..., which it said would ...") leaves it in the past."""
+    text = "Israel struck the facilities on Friday and said the operation would continue for days."
+    doc = spacy.blank("en")(text)
+    (ev,) = attach(doc, [_event(doc, "struck")], "2025-06-13")
+    assert (ev.date, ev.date_precision) == ("2025-06-13", "day")

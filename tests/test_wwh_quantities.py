@@ -67,3 +67,9 @@ def test_quantities_time_offsets_are_not_counts() -> None:
     assert _q("less than three months after Russia invaded") == []
     assert _q("two days earlier the army withdrew") == []
     assert _q("the ceasefire held for 48 hours") == [(48, "hours", False)]
+
+
+def test_quantities_unit_stops_at_prepositions() -> None:
+    """ "about 100 drones towards its territory" counts drones, never a preposition."""
+    assert _q("Iran launched about 100 drones towards its territory") == [(100, "drones", True)]
+    assert _q("it fired 40 rockets across the border") == [(40, "rockets", False)]

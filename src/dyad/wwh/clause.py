@@ -27,6 +27,7 @@ VERB_POS = frozenset({"VERB", "AUX"})
 TEMPORAL_MARKS = frozenset(
     {"when", "after", "before", "as", "while", "once", "since", "until", "following"}
 )
+FUTURE_REACH = 5  # tokens before the trigger where "will"/"would"/"is due to" mark its tense
 SEQUENCE_MARKS = frozenset({"after", "before", "since", "until", "following", "once"})
 FUTURE_WORDS = frozenset({"will", "'ll", "shall", "wo"})
 # "said it would hold a vote in March": future in the past, and news reports it soon after
@@ -145,9 +146,7 @@ def event_clause(doc: Doc, token: Token, view: TokenView | None = None) -> Claus
         verb = _governing_verb(token)
         if verb.pos_ in VERB_POS and (verb.dep_ in CLAUSE_HEAD_DEPS or verb.head.i == verb.i):
             parsed = _parsed_clause(verb)
-            return Clause(
-                parsed.tokens, parsed.frames, parsed.future or blank.future, verb.i, blank.tokens
-            )
+            return Clause(parsed.tokens, parsed.frames, parsed.future, verb.i, blank.tokens)
     return blank
 
 
@@ -294,7 +293,8 @@ def _blank_clause(doc: Doc, token: Token, view: TokenView | None = None) -> Clau
         first_end = min((j for j in bounds if j > start), default=end)
         comma = next((j for j in range(start, end) if lower[j] == ","), end)
         frames.append((frozenset(range(start, min(first_end, comma))), False))
-    return Clause(tokens, tuple(frames), _future_words(lower[lo:hi]))
+    # tense markers precede the verb closely ("will meet", "said it would hold", "is due to")
+    return Clause(tokens, tuple(frames), _future_words(lower[max(lo, k - FUTURE_REACH) : k + 1]))
 
 
 def _future_words(words: list[str]) -> bool:

@@ -390,7 +390,9 @@ def choose_location(
 
     def rank(item: tuple[PlaceMention, GazEntry]) -> tuple[int, int, int]:
         m, e = item
-        return (1 if m.prep in LOCATIVE else 0, KIND_RANK.get(e.kind, 0), -abs(m.start - trigger))
+        # a sea or a cross-border area (no country) is the least specific of all
+        specific = KIND_RANK.get(e.kind, 0) if e.country else -1
+        return (1 if m.prep in LOCATIVE else 0, specific, -abs(m.start - trigger))
 
     best, entry = max(usable, key=rank)
     admin1 = None
