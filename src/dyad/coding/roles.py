@@ -7,6 +7,7 @@ Both dependency label sets are read: Universal Dependencies (dyad's own pipeline
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -86,6 +87,8 @@ class MentionIndex:
         """
         if tok is None or tok.pos_ not in {"NOUN", "PROPN"} or tok.i in self.at:
             return []
+        if not _can_act(tok):
+            return []  # "a mutual defence treaty that resurrected ...": things do not act
         start = tok.i
         for c in tok.lefts:
             if c.dep_ in NP_LEFT:
@@ -136,6 +139,23 @@ class MentionIndex:
             if preps & {"in", "at", "near", "since", "during", "after", "before"}
             else set()
         )
+
+
+AGENTIVE = re.compile(r"(er|or|ist|ian|ant|ary|ee|ive)s?$")
+ACTOR_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
+
+
+def _can_act(tok: Token) -> bool:
+    """Whether an unresolved noun can be an actor: a name, a named entity or an agent noun."""
+    if tok.pos_ == "PROPN" or tok.ent_type_ in ACTOR_ENTS:
+        return True
+    return bool(AGENTIVE.search(tok.lower_)) and tok.lower_ not in NOT_AGENTS
+
+
+NOT_AGENTS = {"border", "borders", "number", "numbers", "order", "orders", "matter", "matters",
+              "letter", "letters", "water", "power", "powers", "center", "centre", "quarter",
+              "summary", "territory", "boundary", "anniversary", "military", "primary",
+              "sanctuary", "offensive", "initiative", "objective", "incentive", "motive"}  # fmt: skip
 
 
 def has_parse(doc: Doc) -> bool:
