@@ -188,3 +188,10 @@ def test_clause_later_would_does_not_make_event_future() -> None:
     doc = spacy.blank("en")(text)
     (ev,) = attach(doc, [_event(doc, "struck")], "2025-06-13")
     assert (ev.date, ev.date_precision) == ("2025-06-13", "day")
+
+
+def test_clause_report_date_stays_past_for_future_content() -> None:
+    """ "promised on Saturday that they would be punished": Saturday is last Saturday."""
+    doc = spacy.blank("en")("On Saturday, Putin promised that the organisers would be punished.")
+    (ev,) = attach(doc, [_event(doc, "punished")], "2023-06-25")
+    assert (ev.date, ev.date_precision) == ("2023-06", "month")

@@ -72,7 +72,8 @@ def date_for(index: DocIndex, clause: Clause, trigger: int, pub_date: str | None
         ]
         inside.sort(key=lambda d: abs(index.token_at(d.start) - trigger))
         for mention in inside:
-            ref = resolve(mention, pub, clause.future)
+            # a report is past; the reported clause's tense does not move the report's date
+            ref = resolve(mention, pub, clause.future and not reported)
             if ref is None:
                 continue
             if reported and ref.precision == "day" and ref.value:

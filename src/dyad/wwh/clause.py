@@ -68,6 +68,11 @@ REPORT_VERBS = frozenset(
         "alleged",
         "believe",
         "believes",
+        "promised",
+        "vowed",
+        "pledged",
+        "threatened",
+        "agreed",
     ]
 )
 _BOUNDARY_WORDS = frozenset(

@@ -332,7 +332,9 @@ def context_countries(mentions: Iterable[PlaceMention], actor_countries: Iterabl
     out: dict[str, set[int]] = {c: {-1} for c in actor_countries if c}
     for m in mentions:
         entry = resolve(m, {})
-        if entry.country and (entry.kind != "city" or entry.population >= 100_000):
+        own = any(e is entry and primary for e, primary in m.candidates)
+        # a big city by its own name counts; "Hamas" (an old name of Hamm) does not
+        if entry.country and (entry.kind != "city" or (own and entry.population >= 100_000)):
             out.setdefault(entry.country, set()).add(m.start)
     return {c: frozenset(v) for c, v in out.items()}
 
