@@ -103,3 +103,11 @@ def test_dates_day_of_month_ordinal() -> None:
     assert _one("on the 2nd", future=True) == ("2024-11-02", "day")
     assert find_dates("on the 24th day of the siege") == []
     assert find_dates("the 3rd Assault Brigade") == []
+
+
+def test_dates_quarters_have_year_precision() -> None:
+    """ "the third quarter" is the year of the latest third quarter (no quarter precision)."""
+    assert _one("in the third quarter", pub="2024-10-31") == ("2024", "year")
+    assert _one("in the third quarter", pub="2024-02-10") == ("2023", "year")
+    assert _one("in the fourth quarter", future=True, pub="2024-10-31") == ("2024", "year")
+    assert _one("in the first quarter of 2023") == ("2023", "year")

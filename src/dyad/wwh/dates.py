@@ -11,6 +11,7 @@ each is resolved by rule. dateparser handles only what the rules do not (numeric
 * "overnight" and "last night" are the day before publication (the night began then);
 * "within days" / "in the coming days" is the month a few days after publication;
 * "since August" is the start: August; "until June" bounds the event, it does not date it;
+* "the third quarter" has year precision (the year of the latest such quarter);
 * "on the 15th" is that day of the publication month (or of the previous one if still ahead).
 """
 
@@ -39,6 +40,7 @@ NUMBER_WORDS = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50,
 }  # fmt: skip
+_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}
 SEASONS = {
     "spring": (3, 5),
     "summer": (6, 8),
@@ -107,6 +109,11 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|winter)\b)",
         ),
         (
+            "quarter",  # "in the third quarter (of 2023)": no quarter precision, so the year
+            r"(?i:\b(?P<q>first|second|third|fourth|final|last)\s+quarter)"
+            r"(?:\s+of\s+(?:(?i:the\s+year)|" + _YEAR + "))?",
+        ),
+        (
             "ordinal_day",  # "on the 15th": a day of this month (or the last)
             r"\b(?:(?i:on)\s+)?the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b"
             r"(?!\s+(?:[A-Z]|of\b|day|anniversary|time|round|floor|century|consecutive|year))",
@@ -142,7 +149,7 @@ class DateMention:
 _ANCHOR = re.compile(  # matched on the lowercased text: case-insensitive matching is slower
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday"
     r"|friday|saturday|sunday|yesterday|today|tonight|tomorrow|overnight|night|morning|afternoon"
-    r"|evening|day|week|weekend|month|year|spring|summer|autumn|fall|winter|ago|hours|days|weeks)"
+    r"|evening|day|week|weekend|month|year|quarter|spring|summer|autumn|fall|winter|ago|hours|days|weeks)"
     r"[a-z.]*|\d{1,2}(?:st|nd|rd|th)\b|\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}|\b(?:1[89]|20)\d{2}\b"
 )
 _ANCHOR_I = re.compile(_ANCHOR.pattern, re.I)  # for texts whose lowercase changes length ("İ")
@@ -261,6 +268,13 @@ def _resolve(m: DateMention, pub: dt.date | None, future: bool) -> tuple[str, st
         return _bare_month(_month_number(g("mon") or ""), (g("prep") or "").lower(), pub, future)
     if m.kind == "weekday":
         return _weekday(WEEKDAYS[(g("wd") or "").lower()], (g("rel") or "").lower(), pub, future)
+    if m.kind == "quarter":
+        if g("year"):
+            return _year(int(g("year") or 0))
+        first = 3 * _QUARTERS[(g("q") or "").lower()] - 2
+        if future:  # this year's while it has not ended, else next year's
+            return _year(pub.year if first + 2 >= pub.month else pub.year + 1)
+        return _year(pub.year if first <= pub.month else pub.year - 1)
     if m.kind == "ordinal_day":
         day = int(g("day") or 0)
         month = pub.month + (
