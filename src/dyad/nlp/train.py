@@ -11,10 +11,8 @@ import logging
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
 
 from spacy.language import Language
-from spacy.pipeline import AttributeRuler
 
 from dyad.errors import unreadable
 from dyad.nlp import MODEL_DIR
@@ -157,7 +155,7 @@ def train(
 CLOSED_CLASS: frozenset[str] = frozenset({"AUX", "PRON", "DET", "PART", "ADP", "CCONJ", "SCONJ"})
 
 
-OPEN_CLASS: frozenset[str] = frozenset({"NOUN", "VERB", "ADJ", "ADV", "PROPN"})
+OPEN_CLASS: frozenset[str] = frozenset({"NOUN", "VERB", "ADJ", "ADV"})  # not PROPN: kept as is
 
 
 def lemma_exceptions(
@@ -208,13 +206,22 @@ def lemma_exceptions(
 
 
 def add_lemma_exceptions(nlp: Language, table: list[tuple[str, str, str]]) -> None:
-    """Put an ``attribute_ruler`` with ``table`` before the lemmatizer (which keeps set lemmas)."""
-    name = "lemma_exceptions"
-    if name in nlp.pipe_names:
-        nlp.remove_pipe(name)
-    ruler = cast(AttributeRuler, nlp.add_pipe("attribute_ruler", name=name, before="lemmatizer"))
+    """Add ``table`` to the rule lemmatizer's exception lookups (saved inside the model).
+
+    Exceptions win over the suffix rules. A part of speech that had no rules gets the identity
+    rule, so its other words are still lower-cased as before.
+    """
+    lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+    exc = lookups.get_table("lemma_exc")
+    rules = lookups.get_table("lemma_rules")
+    by_pos: dict[str, dict[str, list[str]]] = {}
     for form, pos, lemma in table:
-        ruler.add([[{"LOWER": form, "POS": pos}]], {"LEMMA": lemma})
+        by_pos.setdefault(pos.lower(), {})[form] = [lemma]
+    for pos, forms in by_pos.items():
+        exc[pos] = {**exc.get(pos, {}), **forms}
+        if not rules.get(pos):
+            rules[pos] = [["", ""]]
+    nlp.get_pipe("lemmatizer").cache.clear()  # type: ignore[attr-defined]
 
 
 def install_model(
