@@ -195,3 +195,10 @@ def test_clause_report_date_stays_past_for_future_content() -> None:
     doc = spacy.blank("en")("On Saturday, Putin promised that the organisers would be punished.")
     (ev,) = attach(doc, [_event(doc, "punished")], "2023-06-25")
     assert (ev.date, ev.date_precision) == ("2023-06", "month")
+
+
+def test_clause_point_in_time_beats_since() -> None:
+    """ "met for the first time since 2022 on Monday" happened on Monday, not in 2022."""
+    doc = spacy.blank("en")("Negotiators met for the first time since 2022 on Monday.")
+    (ev,) = attach(doc, [_event(doc, "met")], "2024-10-30")
+    assert (ev.date, ev.date_precision) == ("2024-10-28", "day")

@@ -47,3 +47,12 @@ def test_wwh_cli_bad_gold_file_exit_code(tmp_path: Path) -> None:
     result = RUNNER.invoke(app, ["quantities", str(gold)])
     assert result.exit_code == 6
     assert "bad.jsonl:1: not JSON" in result.output
+
+
+def test_wwh_cli_error_lines_are_printed_verbatim(tmp_path: Path) -> None:
+    """Failure lines keep their file:line (rich must not turn ":100:" into an emoji)."""
+    gold = tmp_path / "q.jsonl"
+    lines = [json.dumps({"text": "Two ships sank.", "quantities": []})] * 100
+    gold.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = RUNNER.invoke(app, ["quantities", str(gold), "--errors"])
+    assert "q.jsonl:100:" in result.output

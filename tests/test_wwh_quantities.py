@@ -73,3 +73,15 @@ def test_quantities_unit_stops_at_prepositions() -> None:
     """ "about 100 drones towards its territory" counts drones, never a preposition."""
     assert _q("Iran launched about 100 drones towards its territory") == [(100, "drones", True)]
     assert _q("it fired 40 rockets across the border") == [(40, "rockets", False)]
+
+
+def test_quantities_approximate_share() -> None:
+    """ "About one in five children" is an approximate ratio of children to children."""
+    (q,) = find_quantities("About one in five children is out of school.")
+    assert (q.value, q.unit, q.approximate, q.per, q.per_unit) == (
+        1,
+        "children",
+        True,
+        5,
+        "children",
+    )

@@ -62,6 +62,10 @@ def _bound(index: DocIndex, mention: DateMention) -> bool:
     return bool(_UNTIL.search(index.text[max(0, mention.start - 8) : mention.start]))
 
 
+def _since(mention: DateMention) -> bool:
+    return mention.text.lower().startswith("since ")
+
+
 def date_for(index: DocIndex, clause: Clause, trigger: int, pub_date: str | None) -> DateRef:
     """The date governing a clause: its own nearest the trigger, else a frame's, else pub."""
     pub = parse_pub(pub_date)
@@ -70,7 +74,8 @@ def date_for(index: DocIndex, clause: Clause, trigger: int, pub_date: str | None
         inside = [
             d for d in index.dates if index.token_at(d.start) in tokens and not _bound(index, d)
         ]
-        inside.sort(key=lambda d: abs(index.token_at(d.start) - trigger))
+        # "since 2022" starts a state; a point in time ("on Monday") dates an event better
+        inside.sort(key=lambda d: (_since(d), abs(index.token_at(d.start) - trigger)))
         for mention in inside:
             # a report is past; the reported clause's tense does not move the report's date
             ref = resolve(mention, pub, clause.future and not reported)

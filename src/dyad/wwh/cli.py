@@ -65,14 +65,14 @@ def _show(results: list[Metrics], errors: bool, as_json: bool) -> None:
     if errors:
         for m in results:
             for line in m.errors:
-                _out.print(line, highlight=False, markup=False, soft_wrap=True)
+                _out.print(line, highlight=False, markup=False, emoji=False, soft_wrap=True)
 
 
 def _run(fn: Callable[..., Metrics], *args: object) -> Metrics:
     try:
         result = fn(*args)
     except DyadError as exc:
-        _err.print(f"error: {exc}", highlight=False, markup=False, soft_wrap=True)
+        _err.print(f"error: {exc}", highlight=False, markup=False, emoji=False, soft_wrap=True)
         raise typer.Exit(exc.exit_code) from None
     return result
 

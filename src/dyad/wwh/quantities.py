@@ -265,13 +265,14 @@ def find_quantities(
         start, end = m.start(), m.end()
         if start < consumed or any(s < end + offset and start + offset < e for s, e in skip):
             continue
-        share = _SHARE.match(text, start)
-        if share:  # "1 in 4 children": a ratio of a group to itself
+        share = _SHARE.match(text, m.start("num")) if m.group("num") else None
+        if share:  # "(about) 1 in 4 children": a ratio of a group to itself
             unit, end = _noun(text, share.end())
             if unit:
                 consumed = end
                 n, of = _number(share.group(1), None), _number(share.group(2), None)
-                found.append(Quantity(_as_number(n), unit, False, text[start:end], start + offset,
+                approx = bool(m.group("approx"))
+                found.append(Quantity(_as_number(n), unit, approx, text[start:end], start + offset,
                                       end + offset, _as_number(of), unit))  # fmt: skip
                 continue
         q = _quantity(m, text)
