@@ -37,12 +37,31 @@ PLURAL_SUBJECTS = {
 def code_doc(doc: Doc, mentions: Sequence[Mention], lexicon: Lexicon | None = None) -> list[Event]:
     """Code every sentence of ``doc`` into events, in text order."""
     lex = lexicon or Lexicon.load()
-    index = MentionIndex(doc, mentions)
+    lines = _dateline_tokens(doc)
+    index = MentionIndex(doc, [m for m in mentions if m.start not in lines])
     parsed = has_parse(doc)
     events: list[Event] = []
     for si, sent in enumerate(doc.sents):
         events.extend(code_sentence(doc, sent, si, lex, index, parsed))
     return events
+
+
+DASHES = {"—", "–", "-", "--"}
+
+
+def _dateline_tokens(doc: Doc) -> set[int]:
+    """Tokens of wire datelines ("SEOUL, Oct 30 —", "MINGORA, Pakistan (Reuters) -"): the place
+    a story was filed from is not an actor in its first sentence."""
+    out: set[int] = set()
+    for sent in doc.sents:
+        first = sent[0] if len(sent) else None
+        if first is None or not (first.is_upper and first.is_alpha and len(first) > 1):
+            continue
+        for tok in sent[1:12]:
+            if tok.text in DASHES:
+                out.update(range(sent.start, tok.i + 1))
+                break
+    return out
 
 
 def code_sentence(

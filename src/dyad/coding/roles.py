@@ -42,6 +42,10 @@ PRONOUN_KINDS = {
     "he": {"person"},
     "she": {"person"},
     "they": {"agent", "country", "igo"},
+    "its": {"country", "capital", "igo"},
+    "his": {"person"},
+    "her": {"person"},
+    "their": {"agent", "country", "igo"},
 }
 SUBJECT_CONTROL = {"promise", "pledge", "vow", "threaten", "offer", "agree", "refuse"}
 PLURAL_PRONOUNS = {"they", "them", "both", "the two leaders", "the two sides", "the two countries"}
@@ -429,6 +433,19 @@ def _inverted_speaker(sent: Span, trig: Trigger, index: MentionIndex) -> Mention
     return index.at.get(last + 1)
 
 
+ADJACENT_OK = {"has", "have", "had", "is", "are", "was", "were", "also", "already", "again",
+               "reportedly", "then", "later", "now", "has also", "will", "would"}  # fmt: skip
+
+
+def _adjacent_subject(sent: Span, trig: Trigger, index: MentionIndex) -> Mention | None:
+    first = min(trig.tokens) if trig.tokens else trig.head
+    i = first - 1
+    while i >= sent.start and sent.doc[i].lower_ in ADJACENT_OK:
+        i -= 1
+    m = index.at.get(i) if i >= sent.start else None
+    return m if m is not None and m.end == i + 1 else None
+
+
 def _reverse(roles: Roles) -> Roles:
     """For patterns whose subject receives ("received weapons from X"): swap the roles."""
     return Roles(roles.targets, roles.sources, roles.method + "+reverse")
@@ -439,6 +456,12 @@ def find_roles(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
     speaker = _inverted_speaker(sent, trig, index)
     if has_parse(sent.doc):
         roles = roles_from_parse(sent, trig, index)
+        if not trig.noun and all(m.kind == "np" for m in roles.sources):
+            # parsers stumble on datelines and long openings; an actor standing right before
+            # the verb ("Iran launched", "Iran has already launched") is its subject
+            near = _adjacent_subject(sent, trig, index)
+            if near is not None and near not in roles.targets:
+                roles = Roles((near,), roles.targets, roles.method + "+adjacent")
     else:
         roles = roles_by_rule(sent, trig, index)
     if speaker is not None and speaker not in roles.sources:

@@ -23,7 +23,7 @@ NEXT_STEPS = """\
   dyad evaluate GOLD.jsonl --by-type --errors 5"""
 
 
-def corpus_paths() -> list[Path]:
+def corpus_paths() -> list[Path]:  # the folder is ingested whole: feeds find their saved pages
     """Every file of the bundled corpus (JSONL articles, HTML pages, an RSS feed)."""
     return sorted(p for p in CORPUS_DIR.rglob("*") if p.is_file() and p.suffix != ".md")
 
@@ -52,13 +52,14 @@ def run_demo(
                 def tick(s: Any) -> None:
                     prog.update(task, completed=s.read)
 
-                summary = ingest([str(p) for p in corpus_paths()], store, pipe, progress=tick)
+                summary = ingest([str(CORPUS_DIR)], store, pipe, progress=tick)
         else:
-            summary = ingest([str(p) for p in corpus_paths()], store, pipe)
+            summary = ingest([str(CORPUS_DIR)], store, pipe)
         data = dataclasses.asdict(summary)
         con.print(
             f"[bold]dyad demo[/bold]: {data.get('read', '?')} documents read, "
-            f"{data.get('stored', '?')} stored, {data.get('events', '?')} events "
+            f"{data.get('stored', '?')} stored, {data.get('duplicates', 0)} duplicates, "
+            f"{data.get('events', '?')} events "
             f"(database: {db})"
         )
         con.print(_dyads_table(store.top_dyads(10, factuality="asserted")))
