@@ -202,3 +202,16 @@ def test_clause_point_in_time_beats_since() -> None:
     doc = spacy.blank("en")("Negotiators met for the first time since 2022 on Monday.")
     (ev,) = attach(doc, [_event(doc, "met")], "2024-10-30")
     assert (ev.date, ev.date_precision) == ("2024-10-28", "day")
+
+
+def test_clause_next_day_counts_from_earlier_date() -> None:
+    """ "The next day" is the day after the previous sentence's date; alone it dates nothing."""
+    from dyad.nlp.sentences import split_sentences
+
+    text = "Protesters marched on 3 March. The next day, police arrested their leaders."
+    doc = split_sentences(spacy.blank("en")(text))
+    (ev,) = attach(doc, [_event(doc, "arrested")], "2024-03-10")
+    assert (ev.date, ev.date_precision) == ("2024-03-04", "day")
+    alone = spacy.blank("en")("The next day, police arrested their leaders.")
+    (ev2,) = attach(alone, [_event(alone, "arrested")], "2024-03-10")
+    assert (ev2.date, ev2.date_precision) == ("2024-03-10", "publication")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import datetime as dt
 import logging
 import re
 
@@ -18,7 +19,7 @@ from spacy.tokens import Doc
 from dyad.model import DateRef, Event, Quantity, TextSpan
 from dyad.wwh import gazetteer
 from dyad.wwh.clause import Clause, TokenView, event_clause, trigger_token
-from dyad.wwh.dates import DateMention, find_dates, parse_pub, resolve
+from dyad.wwh.dates import DateMention, find_dates, parse_pub, resolve, shift_from
 from dyad.wwh.places import PlaceMention, choose_location, context_countries, find_mentions
 from dyad.wwh.quantities import find_quantities
 
@@ -62,6 +63,23 @@ def _bound(index: DocIndex, mention: DateMention) -> bool:
     return bool(_UNTIL.search(index.text[max(0, mention.start - 8) : mention.start]))
 
 
+def _after_anchor(index: DocIndex, mention: DateMention, pub: dt.date | None) -> DateRef | None:
+    """ "the next day": counted from the nearest date before it, in its sentence or the last."""
+    start, _ = index.view.sentence(index.token_at(mention.start))
+    if start > 0:
+        start, _ = index.view.sentence(start - 1)
+    earlier = [
+        d
+        for d in index.dates
+        if d.end <= mention.start and d.kind != "later" and index.token_at(d.start) >= start
+    ]
+    for anchor in reversed(earlier):
+        ref = resolve(anchor, pub)
+        if ref is not None:
+            return shift_from(mention, ref)
+    return None
+
+
 def _since(mention: DateMention) -> bool:
     return mention.text.lower().startswith("since ")
 
@@ -78,7 +96,10 @@ def date_for(index: DocIndex, clause: Clause, trigger: int, pub_date: str | None
         inside.sort(key=lambda d: (_since(d), abs(index.token_at(d.start) - trigger)))
         for mention in inside:
             # a report is past; the reported clause's tense does not move the report's date
-            ref = resolve(mention, pub, clause.future and not reported)
+            if mention.kind == "later":
+                ref = _after_anchor(index, mention, pub)
+            else:
+                ref = resolve(mention, pub, clause.future and not reported)
             if ref is None:
                 continue
             if reported and ref.precision == "day" and ref.value:

@@ -11,6 +11,8 @@ each is resolved by rule. dateparser handles only what the rules do not (numeric
 * "overnight" and "last night" are the day before publication (the night began then);
 * "within days" / "in the coming days" is the month a few days after publication;
 * "since August" is the start: August; "until June" bounds the event, it does not date it;
+* "the next day" / "two days later" count from the nearest date before them (same or previous
+  sentence); with none they date nothing;
 * "the third quarter" has year precision (the year of the latest such quarter);
 * "on the 15th" is that day of the publication month (or of the previous one if still ahead).
 """
@@ -107,6 +109,11 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|early next|late next|early this|late this|the previous|the next|the coming"
             r"|at the)\s+(?P<unit>week|weekend|month|year|spring|summer|autumn|fall"
             r"|winter)\b)",
+        ),
+        (
+            "later",  # "the next morning", "two days later": counted from the date before it
+            r"(?i:\b(?:the\s+(?P<next>next|following)\s+(?:day|morning|afternoon|evening|night)"
+            r"|(?P<count>a|one|two|three|four|five|six|seven|\d+)\s+days?\s+later)\b)",
         ),
         (
             "quarter",  # "in the third quarter (of 2023)": no quarter precision, so the year
@@ -217,6 +224,24 @@ def resolve(mention: DateMention, pub: dt.date | None, future: bool = False) -> 
     return DateRef(iso, precision, mention.text, mention.start, mention.end)  # type: ignore[arg-type]
 
 
+def shift_from(mention: DateMention, anchor: DateRef) -> DateRef | None:
+    """Resolve "the next day" / "two days later" from the date it follows (``anchor``)."""
+    if (
+        mention.kind != "later"
+        or not anchor.value
+        or anchor.precision not in ("day", "month", "year")
+    ):
+        return None
+    if anchor.precision != "day":  # "in May ... two days later" is still May
+        return DateRef(anchor.value, anchor.precision, mention.text, mention.start, mention.end)
+    count = mention.group("count")
+    days = 1 if mention.group("next") or count is None else NUMBER_WORDS.get(count.lower(), 0)
+    if count and count.isdigit():
+        days = int(count)
+    value = dt.date.fromisoformat(anchor.value) + dt.timedelta(days=days)
+    return DateRef(value.isoformat(), "day", mention.text, mention.start, mention.end)
+
+
 def _day(d: dt.date) -> tuple[str, str]:
     return d.isoformat(), "day"
 
@@ -268,6 +293,8 @@ def _resolve(m: DateMention, pub: dt.date | None, future: bool) -> tuple[str, st
         return _bare_month(_month_number(g("mon") or ""), (g("prep") or "").lower(), pub, future)
     if m.kind == "weekday":
         return _weekday(WEEKDAYS[(g("wd") or "").lower()], (g("rel") or "").lower(), pub, future)
+    if m.kind == "later":
+        return None  # needs the date it counts from: see shift_from
     if m.kind == "quarter":
         if g("year"):
             return _year(int(g("year") or 0))
