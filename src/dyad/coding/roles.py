@@ -127,12 +127,17 @@ class MentionIndex:
         floor = sent.start
         if sent.start > 0:
             floor = self.doc[sent.start - 1].sent.start
-        for m in reversed(self.mentions):
-            if m.end > tok.i or m.start < floor:
-                continue
-            if m.kind in kinds or (m.actor.name and "person" in kinds):
-                return m
-        return None
+        fitting = [
+            m
+            for m in self.mentions
+            if m.end <= tok.i
+            and m.start >= floor
+            and (m.kind in kinds or (m.actor.name is not None and "person" in kinds))
+        ]
+        # a subject is the likeliest antecedent ("Iran launched drones at Israel in its ...")
+        subjects = [m for m in fitting if self.doc[m.head].dep_ in SUBJ | PASS_SUBJ]
+        pool = subjects or fitting
+        return pool[-1] if pool else None
 
     @staticmethod
     def _case_blocked(child: Token) -> set[int]:
