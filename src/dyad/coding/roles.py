@@ -349,7 +349,8 @@ def _targets(
     if trig.object_target and not passive:
         for carrier in carriers:
             for c in carrier.children:
-                if c.dep_ in OBJ:
+                if c.dep_ in OBJ or (c.dep_ == "obl" and _case_of(c) in {"than", "more than"}):
+                    # "arrested more than 100 Palestinians" is often parsed as an oblique
                     found = index.of_token(c)
                     if found:
                         return found
@@ -366,7 +367,34 @@ def _targets(
                     found = index.of_token(c)
                     if found:
                         return found
-    return found
+    return found or _complement_target(head, index)
+
+
+COMPLEMENT_PREPS = {"to", "against", "on", "at", "with", "into"}
+
+
+def _complement_target(head: Token, index: MentionIndex) -> list[Mention]:
+    """The target inside a complement clause: "demanded that *North Korea* forsake ...",
+    "threatened to cut off electricity *to Nakhichevan*", "urged *Iraq* to comply"."""
+    for c in head.children:
+        if c.dep_ == "ccomp":
+            subj = next((s for s in c.children if s.dep_ in SUBJ | PASS_SUBJ), None)
+            if subj is not None:
+                found = index.of_token(subj)
+                if found:
+                    return found
+        if c.dep_ == "xcomp":
+            for o in c.children:
+                if o.dep_ in OBJ:
+                    found = index.of_token(o)
+                    if found:
+                        return found
+            for prep, noun in _prep_phrases(c):
+                if prep in COMPLEMENT_PREPS:
+                    found = index.of_token(noun)
+                    if found:
+                        return found
+    return []
 
 
 # ---------------------------------------------------------------- rule fallback
