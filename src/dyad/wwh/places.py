@@ -15,7 +15,7 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from spacy.attrs import IDX, IS_PUNCT, LENGTH
+from spacy.attrs import IDX, IS_PUNCT, LENGTH, SENT_START
 from spacy.tokens import Doc, Token
 
 from dyad.model import Place
@@ -166,19 +166,37 @@ def _capitalised(tok: Token) -> bool:
     return tok.text[:1].isupper()
 
 
-def _sentence_start(tok: Token) -> bool:
-    if tok.i == 0:
-        return True
-    if tok.is_sent_start:
-        return True
-    prev = tok.doc[tok.i - 1]
-    return prev.text in {".", "!", "?", "\n", '"', "“", "(", "‘"} or "\n" in prev.text
+@dataclass(frozen=True, slots=True)
+class _Tokens:
+    """Token texts, punctuation and sentence starts as lists (making Token objects is slow)."""
+
+    texts: list[str]
+    punct: list[bool]
+    starts: list[bool]  # a sentence (or a quote, a bracket, a line) starts here
+
+
+_OPENERS = frozenset({".", "!", "?", '"', "“", "(", "‘"})
+_ACRONYM_PLACES = frozenset({"US", "UK", "DRC", "USA", "UAE"})
+
+
+def token_texts(doc: Doc, text: str) -> _Tokens:
+    """The document's tokens as lists, read from spaCy's arrays."""
+    if not len(doc):
+        return _Tokens([], [], [])
+    rows = doc.to_array([IDX, LENGTH, IS_PUNCT, SENT_START]).tolist()
+    texts = [text[i : i + n] for i, n, _, _ in rows]
+    starts = [
+        k == 0 or s == 1 or texts[k - 1] in _OPENERS or "\n" in texts[k - 1]
+        for k, (_, _, _, s) in enumerate(rows)
+    ]
+    return _Tokens(texts, [bool(p) for _, _, p, _ in rows], starts)
 
 
 def find_mentions(doc: Doc, gaz: Gazetteer, text: str | None = None) -> list[PlaceMention]:
     """Every place name in ``doc`` the gazetteer knows (longest match, left to right)."""
     out: list[PlaceMention] = []
-    texts, punct = token_texts(doc, doc.text if text is None else text)
+    tokens = token_texts(doc, doc.text if text is None else text)
+    texts = tokens.texts
     n = len(doc)
     # a name starts with a capital or a direction ("eastern Ukraine"); skip every other token fast
     starts = [i for i, t in enumerate(texts) if t[:1].isupper() or t in DIRECTIONS]
@@ -186,7 +204,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer, text: str | None = None) -> list[Pla
     for i in starts:
         if i < after:
             continue
-        match = _longest(doc, gaz, texts, punct, i)
+        match = _longest(gaz, tokens, i)
         if match is None:
             continue
         size, found = match
@@ -207,18 +225,11 @@ def find_mentions(doc: Doc, gaz: Gazetteer, text: str | None = None) -> list[Pla
     return out
 
 
-def token_texts(doc: Doc, text: str) -> tuple[list[str], list[bool]]:
-    """Token texts and punctuation flags, read from arrays (making Token objects is slow)."""
-    if not len(doc):
-        return [], []
-    rows = doc.to_array([IDX, LENGTH, IS_PUNCT]).tolist()
-    return [text[i : i + n] for i, n, _ in rows], [bool(p) for _, _, p in rows]
-
-
 def _longest(
-    doc: Doc, gaz: Gazetteer, texts: list[str], punct: list[bool], i: int
+    gaz: Gazetteer, tokens: _Tokens, i: int
 ) -> tuple[int, tuple[tuple[GazEntry, bool], ...]] | None:
     """The longest acceptable gazetteer name starting at token ``i``: (tokens, candidates)."""
+    texts, punct = tokens.texts, tokens.punct
     text = texts[i]
     if not (text[:1].isupper() or text.lower() in DIRECTIONS):
         return None
@@ -242,41 +253,37 @@ def _longest(
         j += 1
     for size, key in reversed(keys):
         found = gaz.candidates(key)
-        if found and _acceptable(doc, i, i + size):
+        if found and _acceptable(tokens, i, i + size):
             return size, found
     return None
 
 
-def _acceptable(doc: Doc, start: int, end: int) -> bool:
-    span = doc[start:end]
-    first = span[0]
-    if not any(_capitalised(t) for t in span):
+def _acceptable(tokens: _Tokens, start: int, end: int) -> bool:
+    texts, starts = tokens.texts, tokens.starts
+    first = texts[start]
+    low = first.lower()
+    if not any(texts[k][:1].isupper() for k in range(start, end)):
         return False
-    if not _capitalised(first) and first.lower_ not in DIRECTIONS:
+    if not first[:1].isupper() and low not in DIRECTIONS:
         return False
-    if len(span) == 1 and (
-        first.lower_ in _NOT_PLACES or (first.lower_ in common_words() and _sentence_start(first))
-    ):
+    if end - start == 1 and (low in _NOT_PLACES or (low in common_words() and starts[start])):
         return False
-    if (
-        first.is_upper
-        and len(first.text) <= 3
-        and len(span) == 1
-        and first.text not in {"US", "UK", "DRC", "USA", "UAE"}
-    ):
+    if end - start == 1 and first.isupper() and len(first) <= 3 and first not in _ACRONYM_PLACES:
         return False  # acronyms are organisations far more often than places
-    prev = doc[start - 1] if start > 0 else None
-    nxt = doc[end] if end < len(doc) else None
-    if nxt is not None and _capitalised(nxt) and not nxt.is_punct and not _sentence_start(nxt):
-        return False  # part of a longer name
+    if end < len(texts):
+        nxt = texts[end]
+        if nxt[:1].isupper() and not tokens.punct[end] and not starts[end]:
+            return False  # part of a longer name
+    if start == 0:
+        return True
+    prev = texts[start - 1]
     # a capitalised word before it makes it part of a name ("President Kim"), bar a few
     return (
-        prev is None
-        or not _capitalised(prev)
-        or _sentence_start(prev)
-        or prev.lower_ in DIRECTIONS
-        or prev.lower_ in ("the", "in", "at", "on", "near", "from", "to")
-        or prev.is_punct
+        not prev[:1].isupper()
+        or starts[start - 1]
+        or prev.lower() in DIRECTIONS
+        or prev.lower() in ("the", "in", "at", "on", "near", "from", "to")
+        or tokens.punct[start - 1]
     )
 
 
