@@ -29,5 +29,5 @@ def test_place_target_fighting_abroad_targets_the_country() -> None:
 def test_place_target_not_at_home_nor_for_cooperation() -> None:
     """No target is invented for fighting at home or for non-conflict codes or without a place."""
     assert target_from_place(_event("19", "UKR", "UKR")).target is None
-    assert target_from_place(_event("04", "RUS", "UKR")).target is None
+    assert target_from_place(_event("05", "RUS", "UKR")).target is None
     assert target_from_place(_event("19", "RUS", None)).target is None

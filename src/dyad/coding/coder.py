@@ -194,12 +194,15 @@ def _events(
     pairs: list[tuple[Mention | None, Mention | None]] = []
     sources: list[Mention | None] = list(roles.sources) or [None]
     targets: list[Mention | None] = list(roles.targets) or [None]
+    if trig.reciprocal and roles.targets == () and len(roles.sources) > 1:
+        # "The US, Russia and Switzerland met": every pair, both ways
+        sources, targets = list(roles.sources), list(roles.sources)
     for s in sources:
         for t in targets:
             if s is not None and t is not None and (s is t or s.actor.code == t.actor.code):
                 continue  # an actor does not act on itself; RUSGOV → RUSMIL (domestic) is kept
             pairs.append((s, t))
-            if trig.reciprocal and s is not None and t is not None:
+            if trig.reciprocal and s is not None and t is not None and (t, s) not in pairs:
                 pairs.append((t, s))
     events = []
     for s, t in pairs:

@@ -1,9 +1,10 @@
-"""Material conflict with no named target: the country where it happens is the target.
+"""An event abroad with no named target: the country where it happens is the target.
 
 "the Russian military is slowly grinding forwards in the eastern Donetsk region" names no victim,
 but fighting inside another country's territory is conflict with that country. Applied after the
-attributes stage has geocoded the event, only to roots 18–20 and only when the place's country
-differs from the source's.
+attributes stage has geocoded the event, only to meetings and visits (04), protests (14), force
+postures (15), coercion and violence (17–20), and only when the place's country differs from the
+source's.
 """
 
 from __future__ import annotations
@@ -12,14 +13,15 @@ import dataclasses
 
 from dyad.model import Actor, Event
 
-CONFLICT_ROOTS = {"18", "19", "20"}
+# meetings, protests, force postures and violence abroad are about the host country
+PLACE_TARGET_ROOTS = {"04", "14", "15", "17", "18", "19", "20"}
 
 
 def target_from_place(event: Event) -> Event:
     """Return ``event`` with its target set from its location when the rule applies."""
     if event.target is not None or event.location is None or event.source is None:
         return event
-    if event.cameo_root not in CONFLICT_ROOTS:
+    if event.cameo_root not in PLACE_TARGET_ROOTS:
         return event
     country = event.location.country
     if not country or country == event.source.country:

@@ -109,7 +109,15 @@ class MentionIndex:
         m = self.at.get(tok.i)
         if m is None:
             ante = self.antecedent(tok)
-            return [ante] if ante is not None else []
+            if ante is None:
+                return []
+            if tok.lower_ in {"they", "them", "their"}:
+                # "Obama and Putin said they will attack": they are both
+                group = [ante] + [
+                    self.at[c.i] for c in self.doc[ante.head].conjuncts if c.i in self.at
+                ]
+                return list(dict.fromkeys(group))
+            return [ante]
         out = [m]
         for c in tok.conjuncts:
             cm = self.at.get(c.i)
@@ -219,7 +227,8 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
             tok = tok.head
             continue
         if tok.dep_ in {"acl"} and tok.head is not tok:
-            return tok.head, False
+            # "soldiers killed in Ukraine": a past participle's noun is its patient
+            return tok.head, tok.tag_ == "VBN"
         break
     return None, False
 
@@ -277,7 +286,10 @@ def roles_from_parse(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
         subj, is_pass = _subject_of(verb)
         # trust a passive subject label only with a passive auxiliary: parsers mislabel
         # "Boko Haram suicide bombers have killed ..." as nsubj:pass
-        passive = passive or (is_pass and _passive(subj.head if subj is not None else verb))
+        reduced = verb.dep_ == "acl" and is_pass  # "10 Russian soldiers killed in Ukraine"
+        passive = (
+            passive or reduced or (is_pass and _passive(subj.head if subj is not None else verb))
+        )
         if subj is not None:
             if passive and not trig.noun:
                 agent = next((n for p, n in _obliques(verb) if p == "by"), None)
