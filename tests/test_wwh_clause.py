@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
+import logging
+
+import pytest
 import spacy
 from spacy.tokens import Doc
 
@@ -215,3 +219,15 @@ def test_clause_next_day_counts_from_earlier_date() -> None:
     alone = spacy.blank("en")("The next day, police arrested their leaders.")
     (ev2,) = attach(alone, [_event(alone, "arrested")], "2024-03-10")
     assert (ev2.date, ev2.date_precision) == ("2024-03-10", "publication")
+
+
+def test_clause_trigger_outside_text_is_logged_not_fatal(caplog: pytest.LogCaptureFixture) -> None:
+    """An event whose trigger offsets miss the document keeps the publication date and a warning."""
+    doc = spacy.blank("en")("Talks resumed.")
+    event = _event(doc, "resumed")
+    bad = dataclasses.replace(event, evidence=Evidence(TextSpan("resumed", 500, 507), "test"))
+    with caplog.at_level(logging.WARNING, logger="dyad.wwh"):
+        (out,) = attach(doc, [bad], "2024-10-30")
+    assert (out.date, out.date_precision, out.location) == ("2024-10-30", "publication", None)
+    assert "not found" in caplog.text
+    assert attach(spacy.blank("en")(""), [], "2024-10-30") == []
