@@ -85,3 +85,9 @@ def test_places_comma_qualifier_picks_the_right_namesake() -> None:
     assert (entry.country, entry.admin1) == ("USA", "Ohio")
     _, plain = _mentions("Tensions rose in Springfield after the claims.")
     assert resolve(plain[0], context_countries(plain, [])).admin1 != "Ohio"
+
+
+def test_places_news_names_that_are_alternate_city_names() -> None:
+    """"the White House" (an alternate name of Casablanca) and "Hamas" (of Hamm) are no places."""
+    _, ms = _mentions("Hamas officials met envoys in the White House on Monday.")
+    assert ms == []

@@ -313,8 +313,8 @@ def load() -> Gazetteer:
 WORD_SCHEMA = Schema(
     name="common words",
     fields=frozenset(),
-    head=re.compile(r"[a-z]+"),
-    head_help="one lowercase word",
+    head=re.compile(r"[a-z]+(?: [a-z]+)*"),
+    head_help="lowercase words",
     unique_heads=True,
 )
 
