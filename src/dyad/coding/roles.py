@@ -210,6 +210,8 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
             break
         relative = tok.dep_ in {"acl:relcl", "relcl"} and tok.head is not tok
         for c in tok.children:
+            if c.is_space or c.is_punct:
+                continue  # a paragraph break the parser hung on the verb is nobody
             if c.dep_ in SUBJ | PASS_SUBJ:
                 if relative and c.lower_ in {"who", "which", "that"}:
                     return tok.head, c.dep_ in PASS_SUBJ  # "Kim, who ordered ...": Kim
@@ -228,7 +230,9 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
             continue
         if tok.dep_ in {"acl"} and tok.head is not tok:
             # "soldiers killed in Ukraine": a past participle's noun is its patient
-            return tok.head, tok.tag_ == "VBN"
+            # (unless it has an object: then the parser took a finite verb for a participle)
+            has_obj = any(c.dep_ in OBJ for c in tok.children)
+            return tok.head, tok.tag_ == "VBN" and not has_obj
         break
     return None, False
 
