@@ -1,0 +1,95 @@
+"""Lexicon coverage: hand-made sentences for the patterns added from the dev-set coverage review.
+
+Each test names a CAMEO mechanism and checks the code the bundled lexicon gives a plain sentence,
+matched without a parse (``spacy.blank``) so the test holds the data, not the parser.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from dyad.coding.lexicon import Lexicon
+
+_NLP = spacy.blank("en")
+
+
+def codes(text: str) -> list[str]:
+    """The trigger codes the bundled lexicon finds in one sentence, most specific first per head."""
+    doc = _NLP(text)
+    return [t.code for t in Lexicon.load().find_triggers(doc[:])]
+
+
+def first(text: str) -> str:
+    found = codes(text)
+    assert found, f"no trigger in {text!r}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The minister rejected accusations of corruption.", "016"),
+        ("The ministry is exploring the possibility of new roads.", "014"),
+    ],
+)
+def test_lexicon_coverage_statements(text: str, code: str) -> None:
+    """01x: rejecting an accusation is a denial; exploring an option is considering it."""
+    assert first(text) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Germany accepted 1,500 refugees.", "075"),
+        ("Croatia opened its borders to refugees.", "075"),
+        ("Germany contributed $46 million to the fund.", "071"),
+        ("Colombia contributed troops to the force.", "074"),
+        ("The United States returned two paintings to Brazil.", "0842"),
+    ],
+)
+def test_lexicon_coverage_material_cooperation(text: str, code: str) -> None:
+    """07x/08x: asylum for refugees, contributions of money and troops, returned property."""
+    assert first(text) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Egypt let free the activists.", "0841"),
+        ("Israel will evacuate the settlements.", "0842"),
+        ("Serbia reopened its border with Croatia.", "080"),
+    ],
+)
+def test_lexicon_coverage_yield(text: str, code: str) -> None:
+    """08x: releases, evacuated settlements, reopened borders."""
+    assert first(text) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Russia closed its borders with Iran.", "191"),
+        ("Troops sealed off the town.", "191"),
+        ("The forces launched artillery fire against the camps.", "194"),
+        ("The forces launched rocket fire against the camps.", "195"),
+    ],
+)
+def test_lexicon_coverage_force(text: str, code: str) -> None:
+    """19x: closing a border restricts movement (191); artillery fire 194, rocket fire 195."""
+    assert first(text) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The envoy ended mediation efforts between the parties.", "165"),
+        ("Denmark announced a suspension of aid to Egypt.", "162"),
+        ("Iran announced the release of two Kuwaiti nationals.", "0841"),
+        ("Nigeria announced the deployment of 230 troops to Liberia.", "154"),
+        ("The court approved the extradition of the former president.", "063"),
+    ],
+)
+def test_lexicon_coverage_event_nouns(text: str, code: str) -> None:
+    """Event nouns carried by announce/end/approve give the noun's code."""
+    assert code in codes(text)
