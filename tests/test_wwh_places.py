@@ -88,6 +88,13 @@ def test_places_comma_qualifier_picks_the_right_namesake() -> None:
 
 
 def test_places_news_names_that_are_alternate_city_names() -> None:
-    """"the White House" (an alternate name of Casablanca) and "Hamas" (of Hamm) are no places."""
+    """ "the White House" (an alternate name of Casablanca) and "Hamas" (of Hamm) are no places."""
     _, ms = _mentions("Hamas officials met envoys in the White House on Monday.")
     assert ms == []
+
+
+def test_places_story_context_does_not_outweigh_a_capital() -> None:
+    """A story naming Washington still puts "in Damascus" in Syria, not in Maryland."""
+    _, ms = _mentions("Officials in Washington said the strike in Damascus killed seven.")
+    damascus = next(m for m in ms if m.text == "Damascus")
+    assert resolve(damascus, context_countries(ms, [])).country == "SYR"

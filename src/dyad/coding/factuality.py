@@ -37,6 +37,7 @@ SPEECH_VERBS = {
     "think", "write", "argue", "reveal", "disclose", "indicate", "suggest", "accuse", "deny",
     "brief", "inform", "stress", "explain", "testify", "quote", "assess", "conclude",
 }  # fmt: skip
+FACTIVE_ADVERBIALS = {"where", "while", "whereas", "because", "since", "although", "though", "as"}
 HYPOTHETICAL_MARKS = {"if", "unless", "whether", "lest"}
 FUTURE_MARKERS = re.compile(r"\b(going to|about to|set to|due to|poised to|expected to)\b", re.I)
 CLIMB = {
@@ -131,6 +132,10 @@ def _clause_chain(head: Token, limit: int = 5) -> list[Token]:
             break
         if tok.dep_ in {"acl:relcl", "relcl"}:
             break
+        if tok.dep_ == "advcl" and FACTIVE_ADVERBIALS & {
+            c.lower_ for c in tok.children if c.dep_ in {"advmod", "mark"}
+        }:
+            break  # "..., where the Russian military is grinding forwards": asserted on its own
         if tok.dep_ == "conj" and _has_subject(tok):
             break
         if tok.dep_ not in CLIMB and not (

@@ -234,6 +234,23 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
             has_obj = any(c.dep_ in OBJ for c in tok.children)
             return tok.head, tok.tag_ == "VBN" and not has_obj
         break
+    if verb.dep_ == "conj":
+        return _left_verb_subject(verb)
+    return None, False
+
+
+def _left_verb_subject(verb: Token) -> tuple[Token | None, bool]:
+    """ "forces advancing in the East and bombarding the grid": when the parser hangs a
+    coordinated verb on the wrong head, the nearest verb before it with a subject lends it."""
+    sent_start = verb.sent.start
+    for i in range(verb.i - 1, max(sent_start, verb.i - 15) - 1, -1):
+        tok = verb.doc[i]
+        if tok.pos_ not in {"VERB", "AUX"}:
+            continue
+        for c in tok.children:
+            if c.dep_ in SUBJ and not (c.is_space or c.is_punct):
+                return c, False
+        return None, False
     return None, False
 
 

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from dyad.dictfile import Schema, read_dictionary, valid_number
 from dyad.errors import DictionaryError
 from dyad.wwh.subdivisions import match_subdivisions
@@ -31,7 +33,7 @@ DATA_DIR = Path(__file__).parent / "data"
 REGIONS_FILE = DATA_DIR / "regions.txt"
 ALIASES_FILE = DATA_DIR / "aliases.txt"
 COMMON_WORDS_FILE = DATA_DIR / "common_words.txt"
-_FORMAT = 6  # bump when the cached index's shape changes
+_FORMAT = 7  # bump when the cached index's shape changes
 
 KIND_RANK = {"city": 3, "region": 2, "area": 1, "country": 0}  # higher is more specific
 
@@ -187,6 +189,8 @@ def build(regions: Path = REGIONS_FILE, aliases: Path = ALIASES_FILE) -> Gazette
         if key and all(e is not entry for e, _ in names[key]):
             names[key].append((entry, primary))
 
+    # alternate names that are English words ("See" for Se, "White House" for Casablanca)
+    skip = common_words() | STOP_WORDS
     points: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for city in cities.values():
         iso3 = _iso3(city["countrycode"])
@@ -201,7 +205,7 @@ def build(regions: Path = REGIONS_FILE, aliases: Path = ALIASES_FILE) -> Gazette
         points[iso3].append((entry.lat, entry.lon))
         add(city["name"], entry, True)
         for alt in city.get("alternatenames", ()):
-            if _LATIN_NAME.fullmatch(alt) and alt.lower() not in common_words():
+            if _LATIN_NAME.fullmatch(alt) and alt.lower() not in skip:
                 add(alt, entry, False)
 
     by_iso3: dict[str, GazEntry] = {}

@@ -358,7 +358,7 @@ def resolve(
         return (
             base
             + (2.0 if primary else 0.0)
-            + (3.0 if others else 0.0)
+            + (1.5 if others else 0.0)
             + (1.0 if entry.country in near else 0.0)
             + (4.0 if any(_contains(q, entry) for q, _ in mention.qualifier) else 0.0)
         )
