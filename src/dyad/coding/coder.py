@@ -193,7 +193,10 @@ def _events(
     quote = quote_of(sent, trigger.start, trigger.end)
     pairs: list[tuple[Mention | None, Mention | None]] = []
     sources: list[Mention | None] = list(roles.sources) or [None]
-    targets: list[Mention | None] = list(roles.targets) or [None]
+    # "Yoon warned that his country would not sit idle": a target that is the source itself
+    # leaves the event without a target rather than without the event
+    own = {m.actor.code for m in roles.sources}
+    targets: list[Mention | None] = [m for m in roles.targets if m.actor.code not in own] or [None]
     if trig.reciprocal and roles.targets == () and len(roles.sources) > 1:
         # "The US, Russia and Switzerland met": every pair, both ways
         sources, targets = list(roles.sources), list(roles.sources)
