@@ -16,7 +16,7 @@ from pathlib import Path
 import spacy
 from spacy.tokens import DocBin, Span
 
-from dyad.nlp.conllu import place_label
+from dyad.nlp.conllu import country_names, place_label
 
 TYPES = {"Person": "PERSON", "Organisation": "ORG", "Location": "LOC", "Nationality": "NORP"}
 LOWER_OK = {"of", "for", "and", "the", "de", "al", "-", "&", "'s", "’s"}
@@ -56,6 +56,8 @@ def convert(path: Path, out_dir: Path) -> None:
                 continue
             if label == "LOC":
                 label = place_label(span.text, "")
+            elif label == "ORG" and span.text.lower() in country_names():
+                label = "GPE"
             cands.append((span.start, span.end, label))
         cands.sort(key=lambda s: (s[0] - s[1], s[0]))  # longest first
         taken = [False] * len(doc)

