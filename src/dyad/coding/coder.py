@@ -274,7 +274,11 @@ def _event_id(doc_id: str, si: int, start: int, s: Actor | None, t: Actor | None
 
 def _drop_redundant(events: list[Event]) -> list[Event]:
     """Statements (01x) only when the sentence has nothing more specific for the same source."""
-    specific_sources = {_code_of(e.source) for e in events if e.cameo_root not in STATEMENT_ROOTS}
+    specific_sources = {
+        _code_of(e.source)
+        for e in events
+        if e.cameo_root not in STATEMENT_ROOTS and e.factuality == "asserted"
+    }  # "Israel denied attacking": the denial (016) stays beside the negated attack
     kept = [
         e
         for e in events

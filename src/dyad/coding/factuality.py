@@ -175,7 +175,9 @@ def read_parse(head: Token, flags: tuple[str, ...] = ()) -> Reading:
 
 
 def _read_chain(head: Token) -> Reading:
-    chain = _clause_chain(head)
+    # a speech act ("warned", "said") is read in its own clause only: in '"We will not sit
+    # idle," warned Yoon' the parser often hangs the verb on the quoted clause
+    chain = [head] if head.lemma_ in SPEECH_VERBS | {"threaten"} else _clause_chain(head)
     reported = any(d > 0 and t.lemma_ in SPEECH_VERBS for d, t in enumerate(chain))
     negated = False
     speech: Token | None = None

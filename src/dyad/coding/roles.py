@@ -128,6 +128,12 @@ class MentionIndex:
     def antecedent(self, tok: Token) -> Mention | None:
         """The actor an unresolved pronoun refers to: the nearest fitting mention before it in
         its sentence or the one before ("Hungary has said *it* will support ...")."""
+        if tok.lower_ in {"who", "which", "that"}:
+            # a relative pronoun stands for the phrase right before it ("Kim Jong Un, who")
+            for k in (tok.i - 1, tok.i - 2):
+                if k >= 0 and k in self.at:
+                    return self.at[k]
+            return None
         kinds = PRONOUN_KINDS.get(tok.lower_)
         if kinds is None:
             return None
@@ -218,6 +224,14 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
                 return c, c.dep_ in PASS_SUBJ
         if tok.dep_ == "acl:relcl" or tok.dep_ == "relcl":
             return tok.head, False  # "Kim, who ordered ...": the noun the clause modifies
+        if (
+            tok.dep_ in {"obj", "dobj", "advcl"}
+            and tok.pos_ == "VERB"
+            and tok.head is not tok
+            and not any(c.dep_ == "mark" for c in tok.children)
+        ):
+            tok = tok.head  # "Israel denied attacking the convoy": a gerund object's subject
+            continue
         if tok.dep_ in {"xcomp", "conj"} and tok.head is not tok:
             # the controller of an xcomp is its verb's object ("urged Russia to withdraw"),
             # except after subject-control verbs ("promised Kyiv to send"), else its subject
@@ -485,6 +499,8 @@ def roles_by_rule(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
 
 
 QUOTE_CLOSERS = {",", "”", '"', "’", "'"}
+QUOTE_MARKS = {"”", "“", '"', "’", "‘", "''", "``"}
+SPEECH_LEMMAS = {"say", "warn", "tell", "add", "insist", "claim", "declare", "write", "note"}
 
 
 def _inverted_speaker(sent: Span, trig: Trigger, index: MentionIndex) -> Mention | None:
@@ -496,7 +512,13 @@ def _inverted_speaker(sent: Span, trig: Trigger, index: MentionIndex) -> Mention
         return None
     if last + 1 >= sent.end:
         return None
-    return index.at.get(last + 1)
+    # only after a quotation: '"…," warned Rutte' or 'This, warned Zelensky, "is …"' — not
+    # "Kim, who ordered the launch, threatened South Korea"
+    before = {t.text for t in doc[max(sent.start, first - 3) : first]}
+    quoted = bool(before & QUOTE_MARKS) or (
+        doc[first].lemma_ in SPEECH_LEMMAS and any(t.text in QUOTE_MARKS for t in sent)
+    )
+    return index.at.get(last + 1) if quoted else None
 
 
 ADJACENT_OK = {"has", "have", "had", "is", "are", "was", "were", "also", "already", "again",
