@@ -93,3 +93,19 @@ def test_lexicon_coverage_force(text: str, code: str) -> None:
 def test_lexicon_coverage_event_nouns(text: str, code: str) -> None:
     """Event nouns carried by announce/end/approve give the noun's code."""
     assert code in codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The agency dispatched inspectors to the plant.", "090"),
+        ("Troops captured the rebel stronghold.", "192"),
+        ("The president rejected an offer for direct talks.", "125"),
+        ("The government restored political freedoms.", "0811"),
+        ("Youths threw stones at the soldiers.", "145"),
+        ("The kingdom mobilized pressure groups abroad.", "053"),
+    ],
+)
+def test_lexicon_coverage_objects_pick_the_code(text: str, code: str) -> None:
+    """The object decides: inspectors sent (090), strongholds taken (192), freedoms restored (0811)."""
+    assert first(text) == code
