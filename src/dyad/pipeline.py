@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dyad.model import Coded, Document, Event, Sentence
+from dyad.model import Coded, Document, Event, Sentence, from_dict, to_dict
 
 log = logging.getLogger(__name__)
 
@@ -71,8 +71,18 @@ def attributes_component(doc: Doc) -> Doc:
     from dyad.wwh import attach
 
     events = attach(doc, doc._.dyad_events or [], doc._.dyad_date)
-    doc._.dyad_events = [target_from_place(e) for e in events]
+    # the finished events leave the pipeline in their JSON form (the public contract): a Doc
+    # must survive msgpack serialization for nlp.pipe(n_process>1) and DocBin
+    doc._.dyad_events = [to_dict(target_from_place(e)) for e in events]
+    doc._.dyad_mentions = None
     return doc
+
+
+def events_of(doc: Doc) -> tuple[Event, ...]:
+    """The events of a Doc that went through all of dyad's stages."""
+    return tuple(
+        e if isinstance(e, Event) else from_dict(Event, e) for e in (doc._.dyad_events or ())
+    )
 
 
 def add_stages(nlp: Language) -> Language:
@@ -120,7 +130,7 @@ class Pipeline:
                 Sentence(document.id, i, s.start_char, s.end_char, s.text)
                 for i, s in enumerate(doc.sents)
             )
-            yield Coded(document, sentences, tuple(doc._.dyad_events or ()))
+            yield Coded(document, sentences, events_of(doc))
 
     def events(self, document: Document) -> list[Event]:
         return list(next(self.run([document])).events)
