@@ -24,9 +24,9 @@ def main() -> None:
     args = ap.parse_args()
     base = [json.loads(line) for line in (CORPUS_DIR / "articles.jsonl").read_text().splitlines() if line.strip()]
     docs = [
-        Document(id=f"{r['id']}-{k}", text=r["text"], date=r.get("date"))
+        Document(id=f"{i}-{k}", text=r["text"], date=r.get("date"))
         for k in range(args.repeat)
-        for r in base
+        for i, r in enumerate(base)
     ]
     words = sum(len(d.text.split()) for d in docs)
     pipe = Pipeline(args.nlp, batch_size=64, n_process=args.processes)

@@ -109,3 +109,33 @@ def test_lexicon_coverage_event_nouns(text: str, code: str) -> None:
 def test_lexicon_coverage_objects_pick_the_code(text: str, code: str) -> None:
     """The object decides: inspectors sent (090), strongholds taken (192), freedoms restored (0811)."""
     assert first(text) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The Senate is giving the agency access to the files.", "086"),
+        ("Japan ended restrictions on travel.", "081"),
+        ("The troops participate in peacekeeping operations.", "074"),
+        ("The navies took part in a joint exercise.", "062"),
+        ("The negotiators failed to reach a deal.", "120"),
+        ("The employees stopped work on Tuesday.", "143"),
+        ("Russia strengthened its forces in the region.", "154"),
+        ("Israel launched a cyberattack against Iran.", "190"),
+    ],
+)
+def test_lexicon_coverage_verb_objects(text: str, code: str) -> None:
+    """Permission and access (086), ended restrictions (081), missions and drills, strikes, buildups."""
+    assert first(text) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The Commission launched legal action against the government.", "115"),
+        ("He authorized the release of $1.2 billion to Egypt.", "071"),
+    ],
+)
+def test_lexicon_coverage_more_event_nouns(text: str, code: str) -> None:
+    """Legal action is a lawsuit (115); a release of money is economic aid (071)."""
+    assert code in codes(text)
