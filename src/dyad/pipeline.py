@@ -69,8 +69,9 @@ def attributes_component(doc: Doc) -> Doc:
     """Event dates, places and quantities."""
     from dyad.coding.place_target import target_from_place
     from dyad.wwh import attach
+    from dyad.wwh.place_actors import resolve_place_actors
 
-    events = attach(doc, doc._.dyad_events or [], doc._.dyad_date)
+    events = resolve_place_actors(attach(doc, doc._.dyad_events or [], doc._.dyad_date))
     # the finished events leave the pipeline in their JSON form (the public contract): a Doc
     # must survive msgpack serialization for nlp.pipe(n_process>1) and DocBin
     doc._.dyad_events = [to_dict(target_from_place(e)) for e in events]
