@@ -22,7 +22,11 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--processes", type=int, default=1)
     args = ap.parse_args()
-    base = [json.loads(line) for line in (CORPUS_DIR / "articles.jsonl").read_text().splitlines() if line.strip()]
+    base = [
+        json.loads(line)
+        for line in (CORPUS_DIR / "articles.jsonl").read_text().splitlines()
+        if line.strip()
+    ]
     docs = [
         Document(id=f"{i}-{k}", text=r["text"], date=r.get("date"))
         for k in range(args.repeat)

@@ -37,8 +37,20 @@ def news(tmp_path: Path) -> Path:
 
 def test_cli_every_command_has_help_and_docs() -> None:
     """Every command answers --help, and the README or docs/ name it."""
-    docs = (ROOT / "README.md").read_text() + "".join(p.read_text() for p in (ROOT / "docs").glob("*.md"))
-    for cmd in ("extract", "ingest", "events", "export", "demo", "evaluate", "nlp", "wwh", "actors"):
+    docs = (ROOT / "README.md").read_text() + "".join(
+        p.read_text() for p in (ROOT / "docs").glob("*.md")
+    )
+    for cmd in (
+        "extract",
+        "ingest",
+        "events",
+        "export",
+        "demo",
+        "evaluate",
+        "nlp",
+        "wwh",
+        "actors",
+    ):
         result = runner.invoke(app, [cmd, "--help"])
         assert result.exit_code == 0, (cmd, result.output)
         assert "Usage" in result.output
@@ -60,7 +72,9 @@ def test_cli_extract_jsonl_keeps_document_ids(news: Path) -> None:
 
 def test_cli_extract_text_with_date_and_csv(news: Path) -> None:
     """A text file with --date codes the deployment; CSV has a header and flat columns."""
-    result = runner.invoke(app, ["extract", str(news / "a.txt"), "--date", "2024-10-30", "--format", "csv"])
+    result = runner.invoke(
+        app, ["extract", str(news / "a.txt"), "--date", "2024-10-30", "--format", "csv"]
+    )
     assert result.exit_code == 0, result.output
     lines = result.stdout.strip().splitlines()
     assert len(lines) >= 2 and "," in lines[0]
@@ -102,7 +116,9 @@ def test_cli_events_filters_and_export(news: Path, tmp_path: Path) -> None:
     rows = [json.loads(x) for x in res.stdout.splitlines() if x.startswith("{")]
     assert rows and all("PRK" in json.dumps([r["source"], r["target"]]) for r in rows)
     res = runner.invoke(app, ["events", "--db", str(db), "--root", "19", "--format", "jsonl"])
-    assert all(json.loads(x)["cameo_root"] == "19" for x in res.stdout.splitlines() if x.startswith("{"))
+    assert all(
+        json.loads(x)["cameo_root"] == "19" for x in res.stdout.splitlines() if x.startswith("{")
+    )
     for fmt in ("csv", "parquet", "jsonl"):
         out = tmp_path / f"events.{fmt}"
         res = runner.invoke(app, ["export", "--db", str(db), "--format", fmt, "--out", str(out)])

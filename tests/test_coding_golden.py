@@ -108,7 +108,10 @@ def test_coding_dateline_is_not_an_actor() -> None:
 def test_coding_one_event_per_dyad_and_code() -> None:
     """Two triggers of one code for the same dyad in a sentence give one event."""
     events = code("Russia attacked Ukraine and attacked Ukraine again.", "2024-04-10")
-    keys = [(e.source.code if e.source else "", e.target.code if e.target else "", e.cameo) for e in events]
+    keys = [
+        (e.source.code if e.source else "", e.target.code if e.target else "", e.cameo)
+        for e in events
+    ]
     assert len(keys) == len(set(keys))
 
 

@@ -7,7 +7,11 @@ from dyad.model import Actor, Event, Evidence, Place, Plover, TextSpan
 
 
 def _event(root: str, source_country: str, place_country: str | None) -> Event:
-    loc = None if place_country is None else Place("Donetsk Oblast", place_country, "Donetsk", 48.0, 37.8, 709716)
+    loc = (
+        None
+        if place_country is None
+        else Place("Donetsk Oblast", place_country, "Donetsk", 48.0, 37.8, 709716)
+    )
     return Event(
         doc_id="d", event_id="e", sentence_index=0, sentence="s",
         source=Actor("Russian forces", 0, 14, f"{source_country}MIL", source_country, "MIL"),

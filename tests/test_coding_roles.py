@@ -14,23 +14,42 @@ from dyad.model import Actor
 NLP = spacy.blank("en")
 
 
-def parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str], lemmas: list[str] | None = None) -> Doc:
+def parsed(
+    words: list[str],
+    heads: list[int],
+    deps: list[str],
+    pos: list[str],
+    lemmas: list[str] | None = None,
+) -> Doc:
     """A Doc with a hand-made UD parse; heads are absolute token indices."""
-    doc = Doc(NLP.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas or [w.lower() for w in words])
+    doc = Doc(
+        NLP.vocab,
+        words=words,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        lemmas=lemmas or [w.lower() for w in words],
+    )
     return doc
 
 
 def mention(doc: Doc, start: int, end: int, code: str, kind: str = "country") -> Mention:
     span = doc[start:end]
-    actor = Actor(span.text, span.start_char, span.end_char, code, code[:3] if code[:3].isalpha() else None)
+    actor = Actor(
+        span.text, span.start_char, span.end_char, code, code[:3] if code[:3].isalpha() else None
+    )
     return Mention(start, end, span.root.i if doc.has_annotation("DEP") else end - 1, actor, kind)
 
 
 def test_roles_subject_and_prep_target() -> None:
     """'North Korea supplied shells to Russia': subject is the source, the 'to' phrase the target."""
     words = ["North", "Korea", "supplied", "shells", "to", "Russia", "."]
-    doc = parsed(words, [1, 2, 2, 2, 5, 2, 2], ["compound", "nsubj", "ROOT", "obj", "case", "obl", "punct"],
-                 ["PROPN", "PROPN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"])
+    doc = parsed(
+        words,
+        [1, 2, 2, 2, 5, 2, 2],
+        ["compound", "nsubj", "ROOT", "obj", "case", "obl", "punct"],
+        ["PROPN", "PROPN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"],
+    )
     idx = MentionIndex(doc, [mention(doc, 0, 2, "PRK"), mention(doc, 5, 6, "RUS")])
     roles = find_roles(doc[0:7], Trigger("072", 2, (2,), "t:1", target_preps=("to",)), idx)
     assert [m.actor.code for m in roles.sources] == ["PRK"]
@@ -41,8 +60,13 @@ def test_roles_subject_and_prep_target() -> None:
 def test_roles_passive_agent_flips() -> None:
     """'Ukraine was attacked by Russia': the by-phrase is the source, the passive subject the target."""
     words = ["Ukraine", "was", "attacked", "by", "Russia", "."]
-    doc = parsed(words, [2, 2, 2, 4, 2, 2], ["nsubj:pass", "aux:pass", "ROOT", "case", "obl:agent", "punct"],
-                 ["PROPN", "AUX", "VERB", "ADP", "PROPN", "PUNCT"], ["Ukraine", "be", "attack", "by", "Russia", "."])
+    doc = parsed(
+        words,
+        [2, 2, 2, 4, 2, 2],
+        ["nsubj:pass", "aux:pass", "ROOT", "case", "obl:agent", "punct"],
+        ["PROPN", "AUX", "VERB", "ADP", "PROPN", "PUNCT"],
+        ["Ukraine", "be", "attack", "by", "Russia", "."],
+    )
     doc[2].tag_ = "VBN"
     idx = MentionIndex(doc, [mention(doc, 0, 1, "UKR"), mention(doc, 4, 5, "RUS")])
     roles = find_roles(doc[0:6], Trigger("190", 2, (2,), "t:1"), idx)
@@ -53,11 +77,23 @@ def test_roles_passive_agent_flips() -> None:
 def test_roles_conjoined_subjects_each_count() -> None:
     """'Russia and China voted to impose sanctions on Pyongyang': both are sources, via the xcomp."""
     words = ["Russia", "and", "China", "voted", "to", "impose", "sanctions", "on", "Pyongyang", "."]
-    doc = parsed(words, [3, 2, 0, 3, 5, 3, 5, 8, 5, 3],
-                 ["nsubj", "cc", "conj", "ROOT", "mark", "xcomp", "obj", "case", "obl", "punct"],
-                 ["PROPN", "CCONJ", "PROPN", "VERB", "PART", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"])
-    idx = MentionIndex(doc, [mention(doc, 0, 1, "RUS"), mention(doc, 2, 3, "CHN"), mention(doc, 8, 9, "PRKGOV", "capital")])
-    roles = find_roles(doc[0:10], Trigger("163", 5, (5, 6), "t:1", target_preps=("on",), object_target=False), idx)
+    doc = parsed(
+        words,
+        [3, 2, 0, 3, 5, 3, 5, 8, 5, 3],
+        ["nsubj", "cc", "conj", "ROOT", "mark", "xcomp", "obj", "case", "obl", "punct"],
+        ["PROPN", "CCONJ", "PROPN", "VERB", "PART", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"],
+    )
+    idx = MentionIndex(
+        doc,
+        [
+            mention(doc, 0, 1, "RUS"),
+            mention(doc, 2, 3, "CHN"),
+            mention(doc, 8, 9, "PRKGOV", "capital"),
+        ],
+    )
+    roles = find_roles(
+        doc[0:10], Trigger("163", 5, (5, 6), "t:1", target_preps=("on",), object_target=False), idx
+    )
     assert sorted(m.actor.code for m in roles.sources) == ["CHN", "RUS"]
     assert [m.actor.code for m in roles.targets] == ["PRKGOV"]
 
@@ -65,8 +101,12 @@ def test_roles_conjoined_subjects_each_count() -> None:
 def test_roles_possessor_of_object_is_target() -> None:
     """'bombarding Ukraine's power grid': the object's possessor is the target."""
     words = ["Russia", "bombarded", "Ukraine", "'s", "power", "grid", "."]
-    doc = parsed(words, [1, 1, 5, 2, 5, 1, 1], ["nsubj", "ROOT", "nmod:poss", "case", "compound", "obj", "punct"],
-                 ["PROPN", "VERB", "PROPN", "PART", "NOUN", "NOUN", "PUNCT"])
+    doc = parsed(
+        words,
+        [1, 1, 5, 2, 5, 1, 1],
+        ["nsubj", "ROOT", "nmod:poss", "case", "compound", "obj", "punct"],
+        ["PROPN", "VERB", "PROPN", "PART", "NOUN", "NOUN", "PUNCT"],
+    )
     idx = MentionIndex(doc, [mention(doc, 0, 1, "RUS"), mention(doc, 2, 3, "UKR")])
     roles = find_roles(doc[0:7], Trigger("195", 1, (1,), "t:1"), idx)
     assert [m.actor.code for m in roles.targets] == ["UKR"]
@@ -94,39 +134,65 @@ def test_roles_rule_fallback_passive_by() -> None:
 def test_factuality_modal_negation_is_not_asserted() -> None:
     """'troops might not cross the border' is hypothetical, never asserted."""
     words = ["Troops", "might", "not", "cross", "the", "border", "."]
-    doc = parsed(words, [3, 3, 3, 3, 5, 3, 3], ["nsubj", "aux", "advmod", "ROOT", "det", "obj", "punct"],
-                 ["NOUN", "AUX", "PART", "VERB", "DET", "NOUN", "PUNCT"])
+    doc = parsed(
+        words,
+        [3, 3, 3, 3, 5, 3, 3],
+        ["nsubj", "aux", "advmod", "ROOT", "det", "obj", "punct"],
+        ["NOUN", "AUX", "PART", "VERB", "DET", "NOUN", "PUNCT"],
+    )
     assert read_parse(doc[3]).factuality == "hypothetical"
 
 
 def test_factuality_plain_negation() -> None:
     """'Russia did not attack' is negated."""
     words = ["Russia", "did", "not", "attack", "."]
-    doc = parsed(words, [3, 3, 3, 3, 3], ["nsubj", "aux", "advmod", "ROOT", "punct"], ["PROPN", "AUX", "PART", "VERB", "PUNCT"])
+    doc = parsed(
+        words,
+        [3, 3, 3, 3, 3],
+        ["nsubj", "aux", "advmod", "ROOT", "punct"],
+        ["PROPN", "AUX", "PART", "VERB", "PUNCT"],
+    )
     assert read_parse(doc[3]).factuality == "negated"
 
 
 def test_factuality_future_and_intention() -> None:
     """'will attack' and 'plans to attack' are future."""
-    doc = parsed(["Russia", "will", "attack", "."], [2, 2, 2, 2], ["nsubj", "aux", "ROOT", "punct"], ["PROPN", "AUX", "VERB", "PUNCT"])
+    doc = parsed(
+        ["Russia", "will", "attack", "."],
+        [2, 2, 2, 2],
+        ["nsubj", "aux", "ROOT", "punct"],
+        ["PROPN", "AUX", "VERB", "PUNCT"],
+    )
     assert read_parse(doc[2]).factuality == "future"
-    doc = parsed(["Russia", "plans", "to", "attack", "."], [1, 1, 3, 1, 1], ["nsubj", "ROOT", "mark", "xcomp", "punct"],
-                 ["PROPN", "VERB", "PART", "VERB", "PUNCT"], ["Russia", "plan", "to", "attack", "."])
+    doc = parsed(
+        ["Russia", "plans", "to", "attack", "."],
+        [1, 1, 3, 1, 1],
+        ["nsubj", "ROOT", "mark", "xcomp", "punct"],
+        ["PROPN", "VERB", "PART", "VERB", "PUNCT"],
+        ["Russia", "plan", "to", "attack", "."],
+    )
     assert read_parse(doc[3]).factuality == "future"
 
 
 def test_factuality_conditional_if() -> None:
     """'if Seoul becomes involved' makes its clause hypothetical."""
     words = ["if", "Seoul", "attacks", "."]
-    doc = parsed(words, [2, 2, 2, 2], ["mark", "nsubj", "ROOT", "punct"], ["SCONJ", "PROPN", "VERB", "PUNCT"])
+    doc = parsed(
+        words, [2, 2, 2, 2], ["mark", "nsubj", "ROOT", "punct"], ["SCONJ", "PROPN", "VERB", "PUNCT"]
+    )
     assert read_parse(doc[2]).factuality == "hypothetical"
 
 
 def test_factuality_reported_speech_keeps_assertion_and_attribution() -> None:
     """'Rutte said that units reached Kursk': asserted, attributed to Rutte."""
     words = ["Rutte", "said", "that", "units", "reached", "Kursk", "."]
-    doc = parsed(words, [1, 1, 4, 4, 1, 4, 1], ["nsubj", "ROOT", "mark", "nsubj", "ccomp", "obj", "punct"],
-                 ["PROPN", "VERB", "SCONJ", "NOUN", "VERB", "PROPN", "PUNCT"], ["Rutte", "say", "that", "unit", "reach", "Kursk", "."])
+    doc = parsed(
+        words,
+        [1, 1, 4, 4, 1, 4, 1],
+        ["nsubj", "ROOT", "mark", "nsubj", "ccomp", "obj", "punct"],
+        ["PROPN", "VERB", "SCONJ", "NOUN", "VERB", "PROPN", "PUNCT"],
+        ["Rutte", "say", "that", "unit", "reach", "Kursk", "."],
+    )
     reading = read_parse(doc[4])
     assert reading.factuality == "asserted"
     rutte = mention(doc, 0, 1, "NATO", "person")
@@ -137,8 +203,13 @@ def test_factuality_reported_speech_keeps_assertion_and_attribution() -> None:
 def test_factuality_denial_negates_reported_event() -> None:
     """'Moscow denied attacking' makes the attack negated."""
     words = ["Moscow", "denied", "attacking", "Kyiv", "."]
-    doc = parsed(words, [1, 1, 1, 2, 1], ["nsubj", "ROOT", "xcomp", "obj", "punct"], ["PROPN", "VERB", "VERB", "PROPN", "PUNCT"],
-                 ["Moscow", "deny", "attack", "Kyiv", "."])
+    doc = parsed(
+        words,
+        [1, 1, 1, 2, 1],
+        ["nsubj", "ROOT", "xcomp", "obj", "punct"],
+        ["PROPN", "VERB", "VERB", "PROPN", "PUNCT"],
+        ["Moscow", "deny", "attack", "Kyiv", "."],
+    )
     assert read_parse(doc[2]).factuality == "negated"
 
 
@@ -155,8 +226,13 @@ def test_factuality_rules_without_parse() -> None:
 def test_roles_object_control_of_xcomp() -> None:
     """'NATO urged Russia to withdraw': Russia is the one who would withdraw."""
     words = ["NATO", "urged", "Russia", "to", "withdraw", "."]
-    doc = parsed(words, [1, 1, 1, 4, 1, 1], ["nsubj", "ROOT", "obj", "mark", "xcomp", "punct"],
-                 ["PROPN", "VERB", "PROPN", "PART", "VERB", "PUNCT"], ["NATO", "urge", "Russia", "to", "withdraw", "."])
+    doc = parsed(
+        words,
+        [1, 1, 1, 4, 1, 1],
+        ["nsubj", "ROOT", "obj", "mark", "xcomp", "punct"],
+        ["PROPN", "VERB", "PROPN", "PART", "VERB", "PUNCT"],
+        ["NATO", "urge", "Russia", "to", "withdraw", "."],
+    )
     idx = MentionIndex(doc, [mention(doc, 0, 1, "NATO", "igo"), mention(doc, 2, 3, "RUS")])
     roles = find_roles(doc[0:6], Trigger("0874", 4, (4,), "t:1", object_target=False), idx)
     assert [m.actor.code for m in roles.sources] == ["RUS"]

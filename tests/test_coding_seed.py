@@ -25,7 +25,9 @@ def _country(a: object) -> str | None:
     return None if a is None else (a.country or a.igo)  # type: ignore[attr-defined]
 
 
-def find(events: list[Event], source: str, target: str | None, code: str, words: str) -> list[Event]:
+def find(
+    events: list[Event], source: str, target: str | None, code: str, words: str
+) -> list[Event]:
     """Asserted events of ``source`` → ``target`` whose code starts with ``code`` in a sentence
     containing ``words``."""
     return [
@@ -61,7 +63,9 @@ MAIN_EVENTS = [
 
 
 @pytest.mark.parametrize(("source", "target", "code", "words"), MAIN_EVENTS)
-def test_coder_seed_main_event(events: list[Event], source: str, target: str | None, code: str, words: str) -> None:
+def test_coder_seed_main_event(
+    events: list[Event], source: str, target: str | None, code: str, words: str
+) -> None:
     """Each main event of the seed article is coded, asserted, with its dyad and code."""
     found = find(events, source, target, code, words)
     assert found, f"no asserted {source}->{target} {code}* in the sentence with {words!r}"
@@ -76,7 +80,11 @@ def test_coder_seed_dates_of_main_events(events: list[Event]) -> None:
 
 def test_coder_seed_speculation_is_never_asserted(events: list[Event]) -> None:
     """'North Korean troops might not actually cross the border…' gives no asserted event of theirs."""
-    spec = [e for e in events if "might not actually cross" in e.sentence and _country(e.source) == "PRK"]
+    spec = [
+        e
+        for e in events
+        if "might not actually cross" in e.sentence and _country(e.source) == "PRK"
+    ]
     assert all(e.factuality != "asserted" for e in spec)
 
 

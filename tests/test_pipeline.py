@@ -8,7 +8,9 @@ from dyad.model import Document
 from dyad.pipeline import STAGES, Pipeline, add_stages
 
 DOCS = [
-    Document(id="a", text="Russia attacked Ukraine on Monday. China praised Pakistan.", date="2024-05-15"),
+    Document(
+        id="a", text="Russia attacked Ukraine on Monday. China praised Pakistan.", date="2024-05-15"
+    ),
     Document(id="b", text="North Korea supplied artillery shells to Russia.", date="2024-10-30"),
     Document(id="c", text="", date=None),
     Document(id="d", text="Moscow threatened Seoul with consequences.", date="2024-10-30"),

@@ -8,8 +8,16 @@ from dyad.model import Actor, DateRef, Document, Event, Place, Quantity, Sentenc
 
 __version__ = "0.1.0"
 __all__ = [
-    "Actor", "DateRef", "Document", "Event", "Pipeline", "Place", "Quantity", "Sentence",
-    "extract", "__version__",
+    "Actor",
+    "DateRef",
+    "Document",
+    "Event",
+    "Pipeline",
+    "Place",
+    "Quantity",
+    "Sentence",
+    "__version__",
+    "extract",
 ]  # fmt: skip
 
 

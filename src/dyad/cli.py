@@ -137,8 +137,8 @@ def extract(
             err.print(f"skipped {item.origin}: {item.reason}", highlight=False)
         else:
             docs.append(item)
-    events = []
-    coded_docs = []
+    events: list[Any] = []
+    coded_docs: list[Any] = []
     with _progress() as prog:
         task = prog.add_task("coding", total=len(docs))
         for coded in pipe.run(docs):

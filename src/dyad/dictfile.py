@@ -6,7 +6,8 @@ Format, one entry per line::
     HEAD | field: value ; value | field: value
 
 ``HEAD`` is the entry's key (a code, a lemma, a pattern). Fields are ``name: values`` with values
-separated by ``;``. Blank lines and comments are ignored; a line ending in ``\\`` continues on the next.
+separated by ``;``. Blank lines and comments are ignored; a line ending in ``\\`` continues
+on the next.
 Every problem in a file is collected and raised at once as :class:`DictionaryError` with
 ``file:line: message`` so an editor can fix them all in one pass.
 """
@@ -95,7 +96,9 @@ def parse_lines(lines: Iterable[str], path: str, schema: Schema) -> list[Entry]:
             name, body = m.group(1), m.group(2)
             if name not in schema.fields:
                 allowed = ", ".join(sorted(schema.fields))
-                problems.append(f"{where}: unknown field {name!r} in {schema.name}; use one of {allowed}")
+                problems.append(
+                    f"{where}: unknown field {name!r} in {schema.name}; use one of {allowed}"
+                )
                 ok = False
                 continue
             if name in fields:

@@ -1,4 +1,7 @@
-"""The one catalogue of dyad's errors. Every message names the bad input, what was expected and the fix."""
+"""The one catalogue of dyad's errors.
+
+Every message names the bad input, what was expected and the fix.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ from collections.abc import Sequence
 
 
 class DyadError(Exception):
-    """Base class: a problem the user can fix. The CLI prints the message and exits with ``exit_code``."""
+    """A problem the user can fix; the CLI prints the message and exits with ``exit_code``."""
 
     exit_code = 1
 
@@ -18,7 +21,7 @@ class InputError(DyadError):
 
 
 class DictionaryError(DyadError):
-    """One or more bad entries in a plain-text dictionary; each problem is ``file:line: message``."""
+    """Bad entries in a plain-text dictionary; each problem is ``file:line: message``."""
 
     exit_code = 3
 
@@ -52,7 +55,9 @@ def unreadable(origin: str, why: str, fix: str) -> InputError:
 
 
 def bad_date(value: str) -> InputError:
-    return InputError(f"cannot use date {value!r}: expected YYYY-MM-DD; pass e.g. --date 2024-10-30")
+    return InputError(
+        f"cannot use date {value!r}: expected YYYY-MM-DD; pass e.g. --date 2024-10-30"
+    )
 
 
 def bad_model(name: str, why: str) -> ModelError:

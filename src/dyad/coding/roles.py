@@ -175,10 +175,12 @@ def _can_act(tok: Token) -> bool:
     return bool(AGENTIVE.search(tok.lower_)) and tok.lower_ not in NOT_AGENTS
 
 
-NOT_AGENTS = {"border", "borders", "number", "numbers", "order", "orders", "matter", "matters",
-              "letter", "letters", "water", "power", "powers", "center", "centre", "quarter",
-              "summary", "territory", "boundary", "anniversary", "military", "primary",
-              "sanctuary", "offensive", "initiative", "objective", "incentive", "motive"}  # fmt: skip
+NOT_AGENTS = {
+    "border", "borders", "number", "numbers", "order", "orders", "matter", "matters",
+    "letter", "letters", "water", "power", "powers", "center", "centre", "quarter",
+    "summary", "territory", "boundary", "anniversary", "military", "primary",
+    "sanctuary", "offensive", "initiative", "objective", "incentive", "motive",
+}  # fmt: skip
 
 
 def has_parse(doc: Doc) -> bool:
@@ -355,8 +357,8 @@ def roles_from_parse(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
         if not targets and th is not head:
             targets = _targets(head, verb, trig, index, passive)
     if not targets and trig.object_target and not passive:
-        obj = next((c for c in verb.children if c.dep_ in OBJ), None) if not trig.noun else None
-        targets = index.noun_phrase(obj) if sources else []
+        first_obj = None if trig.noun else next((c for c in verb.children if c.dep_ in OBJ), None)
+        targets = index.noun_phrase(first_obj) if sources else []
     sources = [m for m in sources if m not in targets] or sources
     return Roles(tuple(sources), tuple(targets), "parse")
 

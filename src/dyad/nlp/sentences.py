@@ -15,7 +15,7 @@ _CLOSERS = {'"', "”", "’", "'", ")", "]"}
 
 
 def split_sentences(doc: Doc) -> Doc:
-    """Mark sentence starts after . ! ? (and closing quotes), not after abbreviations or initials."""
+    """Mark sentence starts after . ! ? and closing quotes, not after abbreviations or initials."""
     n = len(doc)
     if n == 0:
         return doc
@@ -32,8 +32,12 @@ def split_sentences(doc: Doc) -> Doc:
             j = i + 1
             while j < n and doc[j].text in _CLOSERS:
                 j += 1
-            if j < n and (doc[j].is_title or doc[j].is_upper or doc[j].is_digit
-                          or doc[j].text[:1] in {'"', "“", "(", "‘", "["}):
+            if j < n and (
+                doc[j].is_title
+                or doc[j].is_upper
+                or doc[j].is_digit
+                or doc[j].text[:1] in {'"', "“", "(", "‘", "["}
+            ):
                 starts[j] = True
             i = j
             continue
