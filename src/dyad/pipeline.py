@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dyad.model import Coded, Document, Event, Sentence, from_dict, to_dict
+from dyad.nlp.sentences import sentence_spans
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +32,7 @@ for _name, _default in (
     ("dyad_date", None),
     ("dyad_mentions", None),
     ("dyad_events", None),
+    ("dyad_sents", None),
 ):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
@@ -50,8 +52,11 @@ def sentences_component(doc: Doc) -> Doc:
 def actors_component(doc: Doc) -> Doc:
     """Actor mentions resolved to codes at the document's date."""
     from dyad.actors import find_mentions
+    from dyad.nlp.sentences import merged_sentences
 
-    doc._.dyad_mentions = find_mentions(doc, doc._.dyad_date)
+    mentions = find_mentions(doc, doc._.dyad_date)
+    doc._.dyad_mentions = mentions
+    doc._.dyad_sents = merged_sentences(doc, [(m.start, m.end) for m in mentions])
     return doc
 
 
@@ -129,7 +134,7 @@ class Pipeline:
         ):
             sentences = tuple(
                 Sentence(document.id, i, s.start_char, s.end_char, s.text)
-                for i, s in enumerate(doc.sents)
+                for i, s in enumerate(sentence_spans(doc))
             )
             yield Coded(document, sentences, events_of(doc))
 

@@ -20,6 +20,7 @@ from dyad.coding.lexicon import Lexicon
 from dyad.coding.roles import MentionIndex, Roles, find_roles, has_parse
 from dyad.coding.types import Trigger
 from dyad.model import Actor, Event, Evidence, Plover, TextSpan
+from dyad.nlp.sentences import sentence_spans
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +42,7 @@ def code_doc(doc: Doc, mentions: Sequence[Mention], lexicon: Lexicon | None = No
     index = MentionIndex(doc, [m for m in mentions if m.start not in lines])
     parsed = has_parse(doc)
     events: list[Event] = []
-    for si, sent in enumerate(doc.sents):
+    for si, sent in enumerate(sentence_spans(doc)):
         events.extend(code_sentence(doc, sent, si, lex, index, parsed))
     return events
 
@@ -53,7 +54,7 @@ def _dateline_tokens(doc: Doc) -> set[int]:
     """Tokens of wire datelines ("SEOUL, Oct 30 —", "MINGORA, Pakistan (Reuters) -"): the place
     a story was filed from is not an actor in its first sentence."""
     out: set[int] = set()
-    for sent in doc.sents:
+    for sent in sentence_spans(doc):
         first = sent[0] if len(sent) else None
         if first is None or not (first.is_upper and first.is_alpha and len(first) > 1):
             continue

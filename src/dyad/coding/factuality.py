@@ -132,6 +132,8 @@ def _clause_chain(head: Token, limit: int = 5) -> list[Token]:
             break
         if tok.dep_ in {"acl:relcl", "relcl"}:
             break
+        if tok.dep_ == "acl" and not any(c.lower_ == "to" for c in tok.children):
+            break  # "victims killed by the crash", "with forces advancing": stated, not planned
         if tok.dep_ == "advcl" and FACTIVE_ADVERBIALS & {
             c.lower_ for c in tok.children if c.dep_ in {"advmod", "mark"}
         }:

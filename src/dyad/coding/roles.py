@@ -334,10 +334,15 @@ def roles_from_parse(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
                     sources = index.of_token(agent)
                     targets = index.of_token(subj) if trig.object_target else []
                 elif _is_complement(verb):
-                    # "ordered the links to be blown up": the orderer did it
+                    # "ordered the links to be blown up": the orderer did it, to the links
                     ctrl, _ = _subject_of(verb.head)
                     sources = index.of_token(ctrl) if ctrl is not None else []
-                    targets = index.of_token(subj) if trig.object_target else []
+                    own_subject = subj.head is verb
+                    patients = [subj] if own_subject else [
+                        c for c in verb.head.children if c.dep_ in OBJ
+                    ]
+                    for p in patients if trig.object_target else []:
+                        targets = targets or index.of_token(p)
             else:
                 sources = index.of_token(subj) or index.noun_phrase(subj)
         elif passive:
@@ -393,6 +398,13 @@ def _targets(
         for prep, noun in _prep_phrases(carrier):
             if prep in trig.target_preps or (prep.split()[-1] in trig.target_preps):
                 found = index.of_token(noun)
+                if found:
+                    return found
+    if trig.noun and verb is not head:
+        # "Syrian rebels engaged Filipino peacekeepers in a firefight": the light verb's object
+        for c in verb.children:
+            if c.dep_ in OBJ and c is not head and head not in c.subtree:
+                found = index.of_token(c)
                 if found:
                     return found
     if trig.object_target and not passive:

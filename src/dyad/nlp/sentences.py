@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 _ABBREV = {
     "mr", "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "capt", "maj", "adm", "sen", "rep", "gov",
@@ -47,3 +47,25 @@ def split_sentences(doc: Doc) -> Doc:
     for k, tok in enumerate(doc):
         tok.is_sent_start = starts[k]
     return doc
+
+
+def merged_sentences(doc: Doc, keep_together: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentence token ranges, joined where a sentence break falls inside a span that must stay
+    whole (an actor's name: "South Korea's president Yoon Suk | Yeol warned")."""
+    bounds = [(s.start, s.end) for s in doc.sents]
+    inside = {i for start, end in keep_together for i in range(start + 1, end)}
+    out: list[tuple[int, int]] = []
+    for start, end in bounds:
+        if out and start in inside:
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
+def sentence_spans(doc: Doc) -> list[Span]:
+    """The sentences dyad codes: the merged ranges set by the actors stage, else ``doc.sents``."""
+    ranges = doc._.dyad_sents if Doc.has_extension("dyad_sents") else None
+    if ranges:
+        return [doc[start:end] for start, end in ranges]
+    return list(doc.sents)
