@@ -139,3 +139,16 @@ def test_lexicon_coverage_verb_objects(text: str, code: str) -> None:
 def test_lexicon_coverage_more_event_nouns(text: str, code: str) -> None:
     """Legal action is a lawsuit (115); a release of money is economic aid (071)."""
     assert code in codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The Union is allocating 95 million euros to Yemen.", "071"),
+        ("The Commission announced humanitarian aid for Somalia.", "073"),
+        ("Rabat announced a suspension of flights to Spain.", "163"),
+    ],
+)
+def test_lexicon_coverage_allocated_aid_and_suspended_links(text: str, code: str) -> None:
+    """Allocated or announced money and aid are given aid (07x); suspended flights an embargo (163)."""
+    assert code in codes(text)
