@@ -41,11 +41,11 @@ PRONOUN_KINDS = {
     "it": {"country", "capital", "igo"},
     "he": {"person"},
     "she": {"person"},
-    "they": {"agent", "country", "igo"},
+    "they": {"agent", "country", "igo", "person"},
     "its": {"country", "capital", "igo"},
     "his": {"person"},
     "her": {"person"},
-    "their": {"agent", "country", "igo"},
+    "their": {"agent", "country", "igo", "person"},
 }
 SUBJECT_CONTROL = {"promise", "pledge", "vow", "threaten", "offer", "agree", "refuse"}
 PLURAL_PRONOUNS = {"they", "them", "both", "the two leaders", "the two sides", "the two countries"}
@@ -338,13 +338,21 @@ def roles_from_parse(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
                     ctrl, _ = _subject_of(verb.head)
                     sources = index.of_token(ctrl) if ctrl is not None else []
                     own_subject = subj.head is verb
-                    patients = [subj] if own_subject else [
-                        c for c in verb.head.children if c.dep_ in OBJ
-                    ]
+                    patients = (
+                        [subj] if own_subject else [c for c in verb.head.children if c.dep_ in OBJ]
+                    )
                     for p in patients if trig.object_target else []:
                         targets = targets or index.of_token(p)
+            elif passive:
+                # "10 Russian soldiers killed in Ukraine": the patient, with no agent named
+                targets = index.of_token(subj) if trig.object_target else []
             else:
                 sources = index.of_token(subj) or index.noun_phrase(subj)
+                # "The US, Russia, and Switzerland met": a coordination the parser split into
+                # several subjects
+                for other in subj.head.children if subj.dep_ in SUBJ else ():
+                    if other is not subj and other.dep_ in SUBJ:
+                        sources += [m for m in index.of_token(other) if m not in sources]
         elif passive:
             agent = next((n for p, n in _obliques(verb) if p == "by"), None)
             if agent is not None:
