@@ -105,13 +105,22 @@ def _by_head(triggers: Iterable[Trigger]) -> list[list[Trigger]]:
 
 def _with_verbal(events: list[Event]) -> list[Event]:
     """Future cooperation or conflict also yields the asserted intent (03x) or threat (13x):
-    "Finland will give Tanzania a grant" was not aid yet, but an asserted promise of it."""
+    "Finland will give Tanzania a grant" was not aid yet, but an asserted promise of it; a
+    negated future ("would not give permission") yields the asserted refusal (12x)."""
     out = list(events)
     for ev in events:
-        if ev.factuality != "future" or ev.source is None:
+        if ev.source is None:
             continue
-        # CAMEO codes a promise of cooperation as intent (03x), of conflict as a threat (13x)
-        vc = variant(ev.cameo, "intent") or variant(ev.cameo, "threaten")
+        if ev.factuality == "future":
+            # CAMEO codes a promise of cooperation as intent (03x), of conflict as a threat (13x)
+            vc = variant(ev.cameo, "intent") or variant(ev.cameo, "threaten")
+        elif ev.factuality == "negated" and any(
+            cue in ev.evidence.rule for cue in ("factuality:future", "factuality:aux:would")
+        ):
+            # "Obama said he would not give permission to Russia": a refusal (12x)
+            vc = variant(ev.cameo, "reject")
+        else:
+            continue
         if vc is None:
             continue
         info = code_info(vc)
