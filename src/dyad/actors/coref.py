@@ -6,7 +6,8 @@ Rules (docs/actors.md has the reasons):
   name; with none, the first person in file order whose role is valid on the date;
 * a title and a name next to each other, or separated by one comma, are one mention
   ("Russia's leader, Vladimir Putin"; "Mark Rutte, Nato's secretary-general"); a known person's
-  own dated role wins over the title;
+  own dated role wins over the title, except that a title of office beats "out of office" (ELI)
+  for the same country;
 * "the country's president" takes the country of the most recent mention that has one;
 * "the Russian president" after "Putin" gets Putin's name; "the president" the most recent
   person of that sector within reach;
@@ -100,6 +101,17 @@ def _merge(a: Draft, b: Draft, title: Draft, head: int) -> Draft:
     name = b if title is a else a
     m = Draft(a.start, b.end, head, name.kind, name.code, name=name.name, person=name.person)
     m.persony, m.gender = True, name.gender
+    if (
+        name.person is not None
+        and name.code
+        and name.code.endswith("ELI")
+        and title.code
+        and not title.code.endswith("ELI")
+        and title.code[:3] == name.code[:3]
+    ):
+        # "Russian President Boris Yeltsin" in a text dated after his term: the text's own
+        # title is better evidence than a publication date that may be wrong or missing
+        m.code, m.sector = title.code, title.sector
     if name.person is None:  # a name the dictionaries do not know: the title gives the code
         m.kind, m.code, m.sector, m.need_country = (
             "ner",
