@@ -152,3 +152,32 @@ def test_lexicon_coverage_more_event_nouns(text: str, code: str) -> None:
 def test_lexicon_coverage_allocated_aid_and_suspended_links(text: str, code: str) -> None:
     """Allocated or announced money and aid are given aid (07x); suspended flights an embargo (163)."""
     assert code in codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The United States rolled back tariffs on Chinese goods.", "085"),
+        ("The Treasury removed the sanctions on the company.", "085"),
+        ("The United Nations withdrew its peacekeepers from Rwanda.", "1661"),
+        ("The government forced out the aid workers.", "1663"),
+        ("Venezuela banned the opposition leader from holding office.", "1722"),
+        ("The party submitted petitions to the court.", "020"),
+    ],
+)
+def test_lexicon_coverage_sanctions_peacekeepers_petitions(text: str, code: str) -> None:
+    """Eased tariffs and sanctions (085), withdrawn peacekeepers (1661), barred politicians (1722)."""
+    assert first(text) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Obama faces pressure from Congress.", "100"),
+        ("The United States put pressure on Israel.", "100"),
+        ("North Korea reiterated its demand for talks.", "100"),
+    ],
+)
+def test_lexicon_coverage_pressure_is_a_demand(text: str, code: str) -> None:
+    """Pressure put on, or faced from, an actor is a demand (100)."""
+    assert code in codes(text)
