@@ -218,8 +218,8 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
             break
         relative = tok.dep_ in {"acl:relcl", "relcl"} and tok.head is not tok
         for c in tok.children:
-            if c.is_space or c.is_punct:
-                continue  # a paragraph break the parser hung on the verb is nobody
+            if c.is_space or c.is_punct or c.lower_ in TIME_WORDS:
+                continue  # a paragraph break or "today" the parser hung on the verb is nobody
             if c.dep_ in SUBJ | PASS_SUBJ:
                 if relative and c.lower_ in {"who", "which", "that"}:
                     return tok.head, c.dep_ in PASS_SUBJ  # "Kim, who ordered ...": Kim
@@ -230,8 +230,8 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
             tok.dep_ in {"obj", "dobj", "advcl"}
             and tok.pos_ == "VERB"
             and tok.head is not tok
-            and not any(c.dep_ == "mark" for c in tok.children)
-        ):
+            and not any(c.dep_ == "mark" and c.lower_ != "to" for c in tok.children)
+        ):  # "...shunned work to protest": a purpose clause shares its verb's subject
             tok = tok.head  # "Israel denied attacking the convoy": a gerund object's subject
             continue
         if tok.dep_ in {"xcomp", "conj"} and tok.head is not tok:
@@ -543,7 +543,11 @@ def _inverted_speaker(sent: Span, trig: Trigger, index: MentionIndex) -> Mention
     return index.at.get(last + 1) if quoted else None
 
 
-ADJACENT_OK = {"has", "have", "had", "is", "are", "was", "were", "also", "already", "again",
+TIME_WORDS = {
+    "today", "yesterday", "tomorrow", "tonight", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "overnight", "earlier", "now",
+}  # fmt: skip
+ADJACENT_OK = TIME_WORDS | {"has", "have", "had", "is", "are", "was", "were", "also", "already", "again",
                "reportedly", "then", "later", "now", "has also", "will", "would"}  # fmt: skip
 
 
