@@ -118,3 +118,26 @@ def test_coding_one_event_per_dyad_and_code() -> None:
 def test_coding_no_actor_no_event() -> None:
     """A sentence with an event word but no actor at all codes nothing."""
     assert code("It was attacked yesterday.") == []
+
+
+def test_coding_must_in_reported_speech_is_a_demand() -> None:
+    """'The Red Cross said British forces must ensure security': the Red Cross demands (10x) of
+    the British forces; the obligation itself is hypothetical."""
+    events = code(
+        "The Red Cross said British forces must ensure security for aid convoys.", "2003-04-01"
+    )
+    demands = [e for e in events if e.cameo_root == "10" and e.factuality == "asserted"]
+    assert demands and demands[0].source and demands[0].source.igo == "ICRC"
+    assert demands[0].target and demands[0].target.code == "GBRMIL"
+
+
+def test_coding_negated_promise_is_a_refusal() -> None:
+    """'Obama said he would not give permission to Russia': an asserted refusal (12x)."""
+    events = code("Obama said he would not give permission to Russia to help Israel.", "2015-01-01")
+    assert any(
+        e.cameo_root == "12"
+        and e.factuality == "asserted"
+        and e.target
+        and e.target.country == "RUS"
+        for e in events
+    )

@@ -85,7 +85,8 @@ def code_sentence(
             first = min(trig.tokens) if trig.tokens else trig.head
             reading = read(sent, head, first, parsed, trig.flags)
             attr = attribution(doc, sent, reading, in_sent, head)
-            for ev in _with_verbal(_events(doc, sent, si, trig, roles, reading, attr)):
+            made = _events(doc, sent, si, trig, roles, reading, attr)
+            for ev in _with_verbal(made) + _demands(made):
                 key = (_code_of(ev.source), _code_of(ev.target), ev.cameo)
                 old = out.get(key)
                 if old is None or ev.confidence > old.confidence:
@@ -139,6 +140,45 @@ def _with_verbal(events: list[Event]) -> list[Event]:
                 factuality="asserted",
                 evidence=dataclasses.replace(
                     ev.evidence, rule=f"{ev.evidence.rule} verbal:{ev.cameo}"
+                ),
+            )
+        )
+    return out
+
+
+def _demands(events: list[Event]) -> list[Event]:
+    """ "The Red Cross said US forces must ensure security": the speaker demands (10x) of the
+    one who must act; the obligation itself stays hypothetical."""
+    out = []
+    for ev in events:
+        if ev.attribution is None or ev.source is None or ev.factuality != "hypothetical":
+            continue
+        if not any(f"factuality:aux:{m}" in ev.evidence.rule for m in ("must", "should")):
+            continue
+        info = code_info(variant(ev.cameo, "demand") or "100")
+        eid = _event_id(
+            ev.doc_id,
+            ev.sentence_index,
+            ev.evidence.trigger.start,
+            ev.attribution,
+            ev.source,
+            info.code,
+        )
+        out.append(
+            dataclasses.replace(
+                ev,
+                event_id=eid,
+                source=ev.attribution,
+                target=ev.source,
+                cameo=info.code,
+                cameo_root=info.code[:2],
+                quad_class=info.quad_class,
+                goldstein=info.goldstein,
+                plover=Plover(info.plover_type, info.plover_mode),
+                factuality="asserted",
+                attribution=None,
+                evidence=dataclasses.replace(
+                    ev.evidence, rule=f"{ev.evidence.rule} demand:{ev.cameo}"
                 ),
             )
         )

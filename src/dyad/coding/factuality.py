@@ -168,6 +168,14 @@ def read_parse(head: Token, flags: tuple[str, ...] = ()) -> Reading:
     """Factuality from a parsed clause chain; ``intent`` patterns state an intention, which is
     itself asserted ("Seoul would consider providing weapons")."""
     reading = _read_chain(head)
+    if reading.speech_verb is None:
+        # the factuality cue may sit below the reporting verb ("X said Y must ..."): who says
+        # so is still the subject of that verb
+        speech = next(
+            (t for d, t in enumerate(_clause_chain(head)) if d > 0 and t.lemma_ in SPEECH_VERBS),
+            None,
+        )
+        reading = Reading(reading.factuality, speech, reading.cue)
     if "intent" in flags and reading.factuality in {"future", "hypothetical"}:
         return Reading("asserted", reading.speech_verb, "intent")
     cue = _noun_cue(head)
