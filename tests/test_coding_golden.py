@@ -121,7 +121,7 @@ def test_coding_no_actor_no_event() -> None:
 
 
 def test_coding_must_in_reported_speech_is_a_demand() -> None:
-    """'The Red Cross said British forces must ensure security': the Red Cross demands (10x) of
+    """'The Red Cross said British forces must withdraw': the Red Cross demands (10x) of
     the British forces; the obligation itself is hypothetical."""
     events = code(
         "The Red Cross said British forces must ensure security for aid convoys.", "2003-04-01"
