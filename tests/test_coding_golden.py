@@ -124,7 +124,7 @@ def test_coding_must_in_reported_speech_is_a_demand() -> None:
     """'The Red Cross said British forces must withdraw': the Red Cross demands (10x) of
     the British forces; the obligation itself is hypothetical."""
     events = code(
-        "The Red Cross said British forces must ensure security for aid convoys.", "2003-04-01"
+        "The Red Cross said British forces must withdraw from Basra.", "2003-04-01"
     )
     demands = [e for e in events if e.cameo_root == "10" and e.factuality == "asserted"]
     assert demands and demands[0].source and demands[0].source.igo == "ICRC"
