@@ -181,3 +181,16 @@ def test_lexicon_coverage_sanctions_peacekeepers_petitions(text: str, code: str)
 def test_lexicon_coverage_pressure_is_a_demand(text: str, code: str) -> None:
     """Pressure put on, or faced from, an actor is a demand (100)."""
     assert code in codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Saudi Arabia imposed a blockade on the ports.", "191"),
+        ("The United States imposed sanctions on Iran.", "163"),
+        ("The government declared a state of siege in the province.", "1724"),
+    ],
+)
+def test_lexicon_coverage_blockade_is_force_not_sanction(text: str, code: str) -> None:
+    """A blockade restricts movement by force (191), an embargo is a sanction (163); siege laws 1724."""
+    assert first(text) == code
