@@ -560,6 +560,29 @@ def _adjacent_subject(sent: Span, trig: Trigger, index: MentionIndex) -> Mention
     return m if m is not None and m.end == i + 1 else None
 
 
+def _clause_rule(sent: Span, trig: Trigger, index: MentionIndex) -> Roles | None:
+    """The rule reading, kept only when no other verb stands between the actors and the trigger
+    — for verbs the parser did not take as verbs ("A Czech court on Tuesday released ...")."""
+    rule = roles_by_rule(sent, trig, index)
+    doc = sent.doc
+    first = min(trig.tokens) if trig.tokens else trig.head
+    last = max(trig.tokens) if trig.tokens else trig.head
+
+    def clear(a: int, b: int) -> bool:
+        return not any(
+            t.pos_ in {"VERB", "AUX"}
+            or t.text in {";", ":"}
+            or t.lower_ in {"who", "which", "that"}
+            for t in doc[a:b]
+        )
+
+    sources = tuple(m for m in rule.sources if clear(m.end, first))
+    targets = tuple(m for m in rule.targets if clear(last + 1, m.start))
+    if not sources and not targets:
+        return None
+    return Roles(sources, targets, "parse+clause-rule")
+
+
 def _reverse(roles: Roles) -> Roles:
     """For patterns whose subject receives ("received weapons from X"): swap the roles."""
     return Roles(roles.targets, roles.sources, roles.method + "+reverse")
@@ -576,6 +599,8 @@ def find_roles(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
             near = _adjacent_subject(sent, trig, index)
             if near is not None and near not in roles.targets:
                 roles = Roles((near,), roles.targets, roles.method + "+adjacent")
+        if not roles.sources and not roles.targets and not trig.noun:
+            roles = _clause_rule(sent, trig, index) or roles
     else:
         roles = roles_by_rule(sent, trig, index)
     if speaker is not None and speaker not in roles.sources:
