@@ -194,3 +194,18 @@ def test_lexicon_coverage_pressure_is_a_demand(text: str, code: str) -> None:
 def test_lexicon_coverage_blockade_is_force_not_sanction(text: str, code: str) -> None:
     """A blockade restricts movement by force (191), an embargo is a sanction (163); siege laws 1724."""
     assert first(text) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The president expressed surprise at the story.", "012"),
+        ("The president set a deadline for the agency.", "139"),
+        ("Protesters burned the flag.", "141"),
+        ("The missiles struck an arms depot.", "190"),
+        ("The government provided military training to the army.", "062"),
+    ],
+)
+def test_lexicon_coverage_more_objects(text: str, code: str) -> None:
+    """Surprise is a pessimistic comment (012), a deadline an ultimatum (139), flag burning a protest."""
+    assert first(text) == code
