@@ -209,3 +209,9 @@ def test_lexicon_coverage_blockade_is_force_not_sanction(text: str, code: str) -
 def test_lexicon_coverage_more_objects(text: str, code: str) -> None:
     """Surprise is a pessimistic comment (012), a deadline an ultimatum (139), flag burning a protest."""
     assert first(text) == code
+
+
+def test_lexicon_coverage_hope_alone_is_optimism_and_with_an_action_intent() -> None:
+    """'hoped' alone is an optimistic comment (013); 'hopes to release' keeps the intent variant."""
+    assert first("The ministers said they hoped the plan would work.") == "013"
+    assert first("Iran hopes to release the prisoners.") == "0353"
