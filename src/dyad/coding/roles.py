@@ -183,6 +183,20 @@ NOT_AGENTS = {
 }  # fmt: skip
 
 
+def _adjective_actor(tok: Token) -> list[Mention]:
+    """A bare nationality adjective as an actor: "Russian" in "Russian attacks" → RUS."""
+    from dyad.actors.dictionary import default_dictionary
+
+    if not tok.text[:1].isupper():
+        return []
+    forms = default_dictionary().forms.get(tok.lower_, [])
+    country = next((f.ref for f in forms if f.kind == "adj"), None)
+    if country is None:
+        return []
+    actor = Actor(tok.text, tok.idx, tok.idx + len(tok.text), country, country)
+    return [Mention(tok.i, tok.i + 1, tok.i, actor, "country")]
+
+
 def has_parse(doc: Doc) -> bool:
     return doc.has_annotation("DEP")
 
@@ -316,6 +330,14 @@ def roles_from_parse(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
         for c in head.children:
             if c.dep_ in POSS or (c.dep_ == "compound" and c.i in index.at):
                 sources = index.of_token(c, 0)
+        if not sources:
+            # "Russian attacks on Ukraine", "Israeli air raids": a nationality adjective
+            sources = [
+                m
+                for c in head.children
+                if c.dep_ in {"amod", "compound"}
+                for m in _adjective_actor(c)
+            ]
         gv = _governing_verb(head)
         verb = gv if gv is not None else head
     passive = _passive(verb) if not trig.noun else False
