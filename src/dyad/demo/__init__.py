@@ -62,7 +62,9 @@ def run_demo(
             f"{data.get('events', '?')} events "
             f"(database: {db})"
         )
-        con.print(_dyads_table(store.top_dyads(10, factuality="asserted")))
+        rows = store.top_dyads(40, factuality="asserted")
+        # domestic pairs (UKRGOV → UKRMIL) are events too, but the demo shows relations
+        con.print(_dyads_table([r for r in rows if r.source != r.target][:10]))
         sample = [
             e for e in store.events(factuality="asserted", limit=400) if e.source and e.target
         ]
@@ -73,7 +75,7 @@ def run_demo(
 
 
 def _dyads_table(rows: list[Any]) -> Table:
-    t = Table(title="top dyads (asserted events)")
+    t = Table(title="top international dyads (asserted events)")
     for col in ("source", "target", "events", "mean Goldstein"):
         t.add_column(col)
     for r in rows:
