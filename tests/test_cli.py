@@ -130,5 +130,5 @@ def test_cli_demo_runs_and_shows_dyads() -> None:
     """`dyad demo` ingests the bundled corpus and prints top dyads and next steps."""
     result = runner.invoke(app, ["demo"])
     assert result.exit_code == 0, result.output
-    assert "top dyads" in result.output and "Try next" in result.output
+    assert "top international dyads" in result.output and "Try next" in result.output
     assert re.search(r"2[0-9] documents read", result.output)
