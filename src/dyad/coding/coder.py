@@ -11,7 +11,7 @@ import hashlib
 import logging
 from collections.abc import Iterable, Sequence
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from dyad.actors.types import Mention
 from dyad.coding.cameo import code_info, variant
@@ -25,6 +25,7 @@ from dyad.nlp.sentences import sentence_spans
 log = logging.getLogger(__name__)
 
 STATEMENT_ROOTS = {"01"}
+GENERIC_STATEMENTS = {"010", "011", "012", "013", "014", "019"}
 PLURAL_SUBJECTS = {
     "they",
     "both",
@@ -76,6 +77,9 @@ def code_sentence(
         return []
     out: dict[tuple[str, str, str], Event] = {}
     for alternatives in _by_head(triggers):
+        head_tok = doc[alternatives[0].head]
+        if not alternatives[0].noun and head_tok.dep_ == "amod" and _hyphen_participle(head_tok):
+            continue  # "the Israeli-occupied West Bank": a participle used as an adjective
         for trig in alternatives:
             roles = find_roles(sent, trig, index)
             roles = _resolve_plural_subject(doc, sent, trig, roles, in_sent)
@@ -94,6 +98,12 @@ def code_sentence(
             break
     events = sorted(out.values(), key=lambda e: (e.evidence.trigger.start, e.event_id))
     return _drop_redundant(events)
+
+
+def _hyphen_participle(tok: Token) -> bool:
+    """ "Israeli-occupied", "Saudi-led": a participle glued to a modifier by a hyphen."""
+    i = tok.i
+    return i >= 2 and tok.doc[i - 1].text == "-" and not tok.doc[i - 1].whitespace_
 
 
 def _by_head(triggers: Iterable[Trigger]) -> list[list[Trigger]]:
@@ -329,10 +339,12 @@ def _drop_redundant(events: list[Event]) -> list[Event]:
         for e in events
         if e.cameo_root not in STATEMENT_ROOTS and e.factuality == "asserted"
     }  # "Israel denied attacking": the denial (016) stays beside the negated attack
+    # only the bare statement codes give way; claims of responsibility (015), denials (016) and
+    # condolences (018) are specific statements
     kept = [
         e
         for e in events
-        if e.cameo_root not in STATEMENT_ROOTS or _code_of(e.source) not in specific_sources
+        if e.cameo not in GENERIC_STATEMENTS or _code_of(e.source) not in specific_sources
     ]
     # one code per trigger and dyad: a more specific trigger match may have produced two
     seen: set[tuple[int, str, str, bool]] = set()
