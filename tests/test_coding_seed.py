@@ -97,3 +97,9 @@ def test_coder_seed_evidence_points_at_the_text(events: list[Event]) -> None:
         for a in (e.source, e.target, e.attribution):
             if a is not None:
                 assert text[a.start : a.end] == a.text
+
+
+def test_coder_seed_deployment_is_attributed_to_the_pentagon(events: list[Event]) -> None:
+    """'the Pentagon confirmed … reports that North Korea has deployed …': attributed to USA."""
+    found = find(events, "PRK", "RUS", "07", "deployed around 10,000 troops")
+    assert found and all(e.attribution and e.attribution.country == "USA" for e in found)

@@ -41,6 +41,8 @@ FACTIVE_ADVERBIALS = {"where", "while", "whereas", "because", "since", "although
 HYPOTHETICAL_MARKS = {"if", "unless", "whether", "lest"}
 FUTURE_MARKERS = re.compile(r"\b(going to|about to|set to|due to|poised to|expected to)\b", re.I)
 CLIMB = {
+    "acl:relcl",  # only content clauses get here ("reports that ..."), see _clause_chain
+    "relcl",
     "xcomp",
     "ccomp",
     "advcl",
@@ -62,6 +64,11 @@ class Reading:
     factuality: Factuality
     speech_verb: Token | None  # the "said"/"warned" that reports the event, if any
     cue: str  # what decided the factuality, for the evidence rule
+
+
+def _speech(tok: Token) -> bool:
+    """A reporting verb ("confirmed", "said"); the noun in "reports that" is not one."""
+    return tok.lemma_ in SPEECH_VERBS and tok.pos_ in {"VERB", "AUX"}
 
 
 def _aux_lemmas(verb: Token) -> set[str]:
@@ -130,9 +137,9 @@ def _clause_chain(head: Token, limit: int = 5) -> list[Token]:
     for _ in range(limit):
         if tok.head is tok:
             break
-        if tok.dep_ in {"acl:relcl", "relcl"}:
-            break
-        if tok.dep_ == "acl" and not any(c.lower_ == "to" for c in tok.children):
+        if tok.dep_ in {"acl:relcl", "relcl"} and not any(c.dep_ == "mark" for c in tok.children):
+            break  # a relative clause is asserted on its own; "reports that ..." is content
+        if tok.dep_ == "acl" and not any(c.dep_ == "mark" for c in tok.children):
             break  # "victims killed by the crash", "with forces advancing": stated, not planned
         if tok.dep_ == "advcl" and FACTIVE_ADVERBIALS & {
             c.lower_ for c in tok.children if c.dep_ in {"advmod", "mark"}
@@ -172,7 +179,7 @@ def read_parse(head: Token, flags: tuple[str, ...] = ()) -> Reading:
         # the factuality cue may sit below the reporting verb ("X said Y must ..."): who says
         # so is still the subject of that verb
         speech = next(
-            (t for d, t in enumerate(_clause_chain(head)) if d > 0 and t.lemma_ in SPEECH_VERBS),
+            (t for d, t in enumerate(_clause_chain(head)) if d > 0 and _speech(t)),
             None,
         )
         reading = Reading(reading.factuality, speech, reading.cue)
@@ -188,14 +195,14 @@ def _read_chain(head: Token) -> Reading:
     # a speech act ("warned", "said") is read in its own clause only: in '"We will not sit
     # idle," warned Yoon' the parser often hangs the verb on the quoted clause
     chain = [head] if head.lemma_ in SPEECH_VERBS | {"threaten"} else _clause_chain(head)
-    reported = any(d > 0 and t.lemma_ in SPEECH_VERBS for d, t in enumerate(chain))
+    reported = any(d > 0 and _speech(t) for d, t in enumerate(chain))
     negated = False
     speech: Token | None = None
     for depth, tok in enumerate(chain):
         is_verbish = tok.pos_ in {"VERB", "AUX"} or depth == 0
         aux = _aux_lemmas(tok)
         marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
-        if speech is None and depth > 0 and tok.lemma_ in SPEECH_VERBS:
+        if speech is None and depth > 0 and _speech(tok):
             speech = tok
             # "Yoon said Seoul would consider": what the reported clause says is read on its own
             if tok.lemma_ == "deny":
