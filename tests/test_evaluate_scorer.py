@@ -387,12 +387,13 @@ def test_evaluate_malformed_gold_names_every_line(tmp_path: Path) -> None:
     """Every malformed record is reported at once with its file:line and a fix."""
     path = tmp_path / "bad.jsonl"
     good = json.dumps(record("a", [phoenix("USA", "CHN", "042")]))
+    not_bool = plover(["USA"], ["IRQ"], "DEMAND")
+    not_bool["extra"]["reciprocal"] = "yes"
     path.write_text(
         "\n".join([good, "{not json", json.dumps(record("c", [phoenix("USA", "CHN", "999")])),
                    json.dumps(record("a", [])),
                    json.dumps({"id": "e", "text": "x", "events": {}}),
-                   json.dumps(record("f", [plover(["USA"], ["IRQ"], "DEMAND",
-                                                  reciprocal="yes")]))]),
+                   json.dumps(record("f", [not_bool]))]),
         encoding="utf-8",
     )  # fmt: skip
     with pytest.raises(GoldError) as caught:
