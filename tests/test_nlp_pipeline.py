@@ -66,18 +66,18 @@ def test_load_news_sentence_parse(nlp: Language) -> None:
 
 @needs_model
 def test_load_news_sentence_entities(nlp: Language) -> None:
-    """North Korea (a country acting as a state) and Russia are GPEs."""
+    """Russia is a GPE; the Pentagon is an organisation (or a place), not a person."""
     ents = {e.text: e.label_ for e in nlp(NEWS).ents}
-    assert ents.get("North Korea") == "GPE"
     assert ents.get("Russia") == "GPE"
+    assert ents.get("Pentagon") in {"ORG", "GPE", "LOC", "FAC"}
 
 
 @needs_model
-@pytest.mark.xfail(strict=True, reason="known error of model 0.1.0: 'Pentagon' is tagged PERSON")
-def test_load_news_sentence_pentagon_is_organisation(nlp: Language) -> None:
-    """The Pentagon is an organisation (or a place), not a person."""
+@pytest.mark.xfail(strict=True, reason="known error of model 0.1.0: 'North Korea' acting is ORG")
+def test_load_news_sentence_north_korea_is_gpe(nlp: Language) -> None:
+    """North Korea, a country acting as a state, is a GPE (OntoNotes convention)."""
     ents = {e.text: e.label_ for e in nlp(NEWS).ents}
-    assert ents.get("Pentagon") in {"ORG", "GPE", "LOC", "FAC"}
+    assert ents.get("North Korea") == "GPE"
 
 
 @needs_model
