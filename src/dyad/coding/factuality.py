@@ -68,7 +68,8 @@ class Reading:
 
 def _speech(tok: Token) -> bool:
     """A reporting verb ("confirmed", "said"); the noun in "reports that" is not one."""
-    return tok.lemma_ in SPEECH_VERBS and tok.pos_ in {"VERB", "AUX"}
+    nominal = tok.dep_ in {"obj", "dobj", "nsubj", "nsubj:pass", "obl", "nmod", "compound", "pobj"}
+    return tok.lemma_ in SPEECH_VERBS and tok.pos_ in {"VERB", "AUX"} and not nominal
 
 
 def _aux_lemmas(verb: Token) -> set[str]:

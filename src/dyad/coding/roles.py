@@ -592,7 +592,7 @@ def _clause_rule(sent: Span, trig: Trigger, index: MentionIndex) -> Roles | None
 
     def clear(a: int, b: int) -> bool:
         return not any(
-            t.pos_ in {"VERB", "AUX"}
+            (t.pos_ == "VERB" and t.dep_ not in {"aux", "aux:pass", "cop"})
             or t.text in {";", ":"}
             or t.lower_ in {"who", "which", "that"}
             for t in doc[a:b]
