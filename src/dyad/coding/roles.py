@@ -569,8 +569,10 @@ TIME_WORDS = {
     "today", "yesterday", "tomorrow", "tonight", "monday", "tuesday", "wednesday", "thursday",
     "friday", "saturday", "sunday", "overnight", "earlier", "now",
 }  # fmt: skip
-ADJACENT_OK = TIME_WORDS | {"has", "have", "had", "is", "are", "was", "were", "also", "already", "again",
-               "reportedly", "then", "later", "now", "has also", "will", "would"}  # fmt: skip
+ADJACENT_OK = TIME_WORDS | {
+    "has", "have", "had", "is", "are", "was", "were", "also", "already", "again",
+    "reportedly", "then", "later", "has also", "will", "would",
+}  # fmt: skip
 
 
 def _adjacent_subject(sent: Span, trig: Trigger, index: MentionIndex) -> Mention | None:
