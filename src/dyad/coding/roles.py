@@ -426,7 +426,8 @@ def _targets(
     carriers = [head] if head is verb else [head, verb]
     for carrier in carriers:
         for prep, noun in _prep_phrases(carrier):
-            if prep in trig.target_preps or (prep.split()[-1] in trig.target_preps):
+            last_word = prep.split()[-1:]  # "" and whitespace-only cases have no word
+            if last_word and (prep in trig.target_preps or last_word[0] in trig.target_preps):
                 found = index.of_token(noun)
                 if found:
                     return found
