@@ -332,6 +332,7 @@ def evaluate(
         int, typer.Option("--errors", help="Show the first N errors side by side.")
     ] = 0,
     limit: Annotated[int | None, typer.Option(help="Score only the first N records.")] = None,
+    sample: Annotated[int | None, typer.Option(help="Score N records spread evenly over the file.")] = None,
     format: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
     nlp: NlpOpt = None,
 ) -> None:
@@ -346,7 +347,7 @@ def evaluate(
     with _progress() as prog:
         task = prog.add_task("evaluating", total=None)
         report = run_evaluate(
-            gold, coder, by_type=by_type, errors=errors, limit=limit,
+            gold, coder, by_type=by_type, errors=errors, limit=limit, sample=sample,
             progress=lambda i, n: prog.update(task, completed=i, total=n),
         )  # fmt: skip
     if format == "json":
