@@ -114,6 +114,33 @@ def _by_head(triggers: Iterable[Trigger]) -> list[list[Trigger]]:
     return [sorted(g, key=lambda t: -t.specificity) for _, g in sorted(groups.items())]
 
 
+def _code_fields(code: str) -> dict[str, object]:
+    """The Event fields that follow from a CAMEO code."""
+    info = code_info(code)
+    return {
+        "cameo": info.code,
+        "cameo_root": info.code[:2],
+        "quad_class": info.quad_class,
+        "goldstein": info.goldstein,
+        "plover": Plover(info.plover_type, info.plover_mode),
+    }
+
+
+def _recoded(ev: Event, code: str, tag: str, source: Actor | None, target: Actor | None) -> Event:
+    """An asserted verbal event derived from ``ev`` (a promise, refusal or demand)."""
+    eid = _event_id(ev.doc_id, ev.sentence_index, ev.evidence.trigger.start, source, target, code)
+    rule = f"{ev.evidence.rule} {tag}:{ev.cameo}"
+    return dataclasses.replace(
+        ev,
+        event_id=eid,
+        source=source,
+        target=target,
+        factuality="asserted",
+        evidence=dataclasses.replace(ev.evidence, rule=rule),
+        **_code_fields(code),  # type: ignore[arg-type]
+    )
+
+
 def _with_verbal(events: list[Event]) -> list[Event]:
     """Future cooperation or conflict also yields the asserted intent (03x) or threat (13x):
     "Finland will give Tanzania a grant" was not aid yet, but an asserted promise of it; a
@@ -132,27 +159,8 @@ def _with_verbal(events: list[Event]) -> list[Event]:
             vc = variant(ev.cameo, "reject")
         else:
             continue
-        if vc is None:
-            continue
-        info = code_info(vc)
-        eid = _event_id(
-            ev.doc_id, ev.sentence_index, ev.evidence.trigger.start, ev.source, ev.target, vc
-        )
-        out.append(
-            dataclasses.replace(
-                ev,
-                event_id=eid,
-                cameo=info.code,
-                cameo_root=info.code[:2],
-                quad_class=info.quad_class,
-                goldstein=info.goldstein,
-                plover=Plover(info.plover_type, info.plover_mode),
-                factuality="asserted",
-                evidence=dataclasses.replace(
-                    ev.evidence, rule=f"{ev.evidence.rule} verbal:{ev.cameo}"
-                ),
-            )
-        )
+        if vc is not None:
+            out.append(_recoded(ev, vc, "verbal", ev.source, ev.target))
     return out
 
 
@@ -165,33 +173,9 @@ def _demands(events: list[Event]) -> list[Event]:
             continue
         if not any(f"factuality:aux:{m}" in ev.evidence.rule for m in ("must", "should")):
             continue
-        info = code_info(variant(ev.cameo, "demand") or "100")
-        eid = _event_id(
-            ev.doc_id,
-            ev.sentence_index,
-            ev.evidence.trigger.start,
-            ev.attribution,
-            ev.source,
-            info.code,
-        )
-        out.append(
-            dataclasses.replace(
-                ev,
-                event_id=eid,
-                source=ev.attribution,
-                target=ev.source,
-                cameo=info.code,
-                cameo_root=info.code[:2],
-                quad_class=info.quad_class,
-                goldstein=info.goldstein,
-                plover=Plover(info.plover_type, info.plover_mode),
-                factuality="asserted",
-                attribution=None,
-                evidence=dataclasses.replace(
-                    ev.evidence, rule=f"{ev.evidence.rule} demand:{ev.cameo}"
-                ),
-            )
-        )
+        code = variant(ev.cameo, "demand") or "100"
+        demand = _recoded(ev, code, "demand", ev.attribution, ev.source)
+        out.append(dataclasses.replace(demand, attribution=None))
     return out
 
 
@@ -287,16 +271,12 @@ def _events(
                 sentence=sent.text,
                 source=src,
                 target=tgt,
-                cameo=info.code,
-                cameo_root=info.code[:2],
-                quad_class=info.quad_class,
-                goldstein=info.goldstein,
-                plover=Plover(info.plover_type, info.plover_mode),
                 factuality=reading.factuality,
                 evidence=Evidence(trigger=trigger, rule=_rule(trig, roles, reading)),
                 attribution=attr.actor if attr is not None and attr is not s else None,
                 quote=quote,
                 confidence=conf,
+                **_code_fields(info.code),  # type: ignore[arg-type]
             )
         )
     return events
