@@ -123,9 +123,7 @@ def test_coding_no_actor_no_event() -> None:
 def test_coding_must_in_reported_speech_is_a_demand() -> None:
     """'The Red Cross said British forces must withdraw': the Red Cross demands (10x) of
     the British forces; the obligation itself is hypothetical."""
-    events = code(
-        "The Red Cross said British forces must withdraw from Basra.", "2003-04-01"
-    )
+    events = code("The Red Cross said British forces must withdraw from Basra.", "2003-04-01")
     demands = [e for e in events if e.cameo_root == "10" and e.factuality == "asserted"]
     assert demands and demands[0].source and demands[0].source.igo == "ICRC"
     assert demands[0].target and demands[0].target.code == "GBRMIL"
@@ -141,3 +139,13 @@ def test_coding_negated_promise_is_a_refusal() -> None:
         and e.target.country == "RUS"
         for e in events
     )
+
+
+def test_coding_agent_placed_in_a_country_takes_it() -> None:
+    """'Rebels in the Ivory Coast dismissed an appeal': the rebels are CIVREB, one mention."""
+    events = code(
+        "Rebels in the Ivory Coast on Wednesday dismissed an appeal from the president.",
+        "2003-01-01",
+    )
+    sources = {(e.source.code, e.source.text) for e in events if e.source}
+    assert ("CIVREB", "Rebels in the Ivory Coast") in sources

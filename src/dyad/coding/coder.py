@@ -40,7 +40,8 @@ def code_doc(doc: Doc, mentions: Sequence[Mention], lexicon: Lexicon | None = No
     """Code every sentence of ``doc`` into events, in text order."""
     lex = lexicon or Lexicon.load()
     lines = _dateline_tokens(doc)
-    index = MentionIndex(doc, [m for m in mentions if m.start not in lines])
+    located = _locate_agents(doc, [m for m in mentions if m.start not in lines])
+    index = MentionIndex(doc, located)
     parsed = has_parse(doc)
     events: list[Event] = []
     for si, sent in enumerate(sentence_spans(doc)):
@@ -49,6 +50,46 @@ def code_doc(doc: Doc, mentions: Sequence[Mention], lexicon: Lexicon | None = No
 
 
 DASHES = {"—", "–", "-", "--"}
+PLACE_PREPS = {"in", "from", "of"}
+
+
+def _locate_agents(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
+    """ "Rebels in the Ivory Coast", "opposition groups in Zimbabwe": an agent with no country
+    takes the country it is placed in (CIVREB, ZWEOPP); the phrase becomes one mention."""
+    out: list[Mention] = []
+    skip: set[int] = set()
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for k, m in enumerate(ordered):
+        if k in skip:
+            continue
+        a = m.actor
+        nxt = ordered[k + 1] if k + 1 < len(ordered) else None
+        if (
+            nxt is not None
+            and m.kind == "agent"
+            and a.country is None
+            and a.igo is None
+            and a.sector
+            and nxt.kind in {"country", "capital"}
+            and nxt.actor.country
+            and m.end < len(doc)
+            and doc[m.end].lower_ in PLACE_PREPS
+            and nxt.start - m.end <= 3
+            and all(t.lower_ in PLACE_PREPS | {"the", "south", "north", "east", "west",
+                    "southern", "northern", "eastern", "western", "central"}
+                    for t in doc[m.end : nxt.start])
+        ):  # fmt: skip
+            country = nxt.actor.country
+            span = doc[m.start : nxt.end]
+            actor = dataclasses.replace(
+                a, text=span.text, start=span.start_char, end=span.end_char,
+                code=country + a.sector, country=country,
+            )  # fmt: skip
+            out.append(Mention(m.start, nxt.end, m.head, actor, m.kind))
+            skip.add(k + 1)
+            continue
+        out.append(m)
+    return out
 
 
 def _dateline_tokens(doc: Doc) -> set[int]:
