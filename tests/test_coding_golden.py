@@ -149,3 +149,14 @@ def test_coding_agent_placed_in_a_country_takes_it() -> None:
     )
     sources = {(e.source.code, e.source.text) for e in events if e.source}
     assert ("CIVREB", "Rebels in the Ivory Coast") in sources
+
+
+def test_coding_bare_statement_only_without_anything_more_specific() -> None:
+    """'The minister said talks were useful' is a statement (010); 'officials said Russian
+    forces shelled Kharkiv' is the shelling, with no statement beside it."""
+    alone = code(
+        "The Turkish foreign minister said on Monday that the talks had been useful.", "2024-05-15"
+    )
+    assert any(e.cameo == "010" and e.source and e.source.code == "TURGOV" for e in alone)
+    reported = code("Ukrainian officials said Russian forces shelled Kharkiv.", "2024-05-15")
+    assert reported and all(e.cameo != "010" for e in reported)

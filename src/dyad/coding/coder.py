@@ -354,19 +354,16 @@ def _event_id(doc_id: str, si: int, start: int, s: Actor | None, t: Actor | None
 
 
 def _drop_redundant(events: list[Event]) -> list[Event]:
-    """Statements (01x) only when the sentence has nothing more specific for the same source."""
-    specific_sources = {
-        _code_of(e.source)
-        for e in events
-        if e.cameo_root not in STATEMENT_ROOTS and e.factuality == "asserted"
-    }  # "Israel denied attacking": the denial (016) stays beside the negated attack
-    # only the bare statement codes give way; claims of responsibility (015), denials (016) and
-    # condolences (018) are specific statements
-    kept = [
-        e
-        for e in events
-        if e.cameo not in GENERIC_STATEMENTS or _code_of(e.source) not in specific_sources
-    ]
+    """A bare statement (010–014, 019) only when the sentence has nothing more specific.
+
+    "Officials said Russian forces fired missiles" is the attack, not a statement by officials;
+    "Israel denied attacking": the denial (016) stays beside the negated attack, and claims of
+    responsibility (015) and condolences (018) are specific statements that always stay.
+    """
+    specific = any(
+        e.cameo_root not in STATEMENT_ROOTS and e.factuality == "asserted" for e in events
+    )
+    kept = [e for e in events if e.cameo not in GENERIC_STATEMENTS or not specific]
     # one code per trigger and dyad: a more specific trigger match may have produced two
     seen: set[tuple[int, str, str, bool]] = set()
     out = []

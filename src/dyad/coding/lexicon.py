@@ -27,6 +27,7 @@ DEFAULT_PATTERNS: tuple[Path, ...] = (
     DATA_DIR / "verbs.txt",
     DATA_DIR / "nouns.txt",
     DATA_DIR / "moods.txt",
+    DATA_DIR / "statements.txt",
 )
 DEFAULT_CLASSES: tuple[Path, ...] = (DATA_DIR / "classes.txt",)
 
