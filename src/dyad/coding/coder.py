@@ -119,7 +119,7 @@ def code_sentence(
     out: dict[tuple[str, str, str], Event] = {}
     for alternatives in _by_head(triggers):
         head_tok = doc[alternatives[0].head]
-        if not alternatives[0].noun and head_tok.dep_ == "amod" and _hyphen_participle(head_tok):
+        if not alternatives[0].noun and head_tok.dep_ == "amod" and _attributive(head_tok):
             continue  # "the Israeli-occupied West Bank": a participle used as an adjective
         for trig in alternatives:
             roles = find_roles(sent, trig, index)
@@ -141,10 +141,20 @@ def code_sentence(
     return _drop_redundant(events)
 
 
-def _hyphen_participle(tok: Token) -> bool:
-    """ "Israeli-occupied", "Saudi-led": a participle glued to a modifier by a hyphen."""
+def _attributive(tok: Token) -> bool:
+    """A participle used as an adjective, not a verb the parser mislabelled: "the
+    Israeli-occupied West Bank", "meet with exiled dissidents" (but "Japan lifted sanctions")."""
     i = tok.i
-    return i >= 2 and tok.doc[i - 1].text == "-" and not tok.doc[i - 1].whitespace_
+    doc = tok.doc
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_:
+        return True  # "Israeli-occupied", "Saudi-led"
+    if tok.tag_ != "VBN" or tok.head.i != i + 1 or i == 0:
+        return False
+    before = doc[i - 1]
+    return before.pos_ in {"DET", "ADJ", "ADP", "VERB", "NUM"} or before.dep_ in {
+        "det",
+        "nmod:poss",
+    }
 
 
 def _by_head(triggers: Iterable[Trigger]) -> list[list[Trigger]]:
