@@ -258,6 +258,15 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
                     return obj, False
             tok = tok.head
             continue
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and _placeish(tok.head):
+            # "bombarded a part of Aleppo overnight, killing eight": the parser hung the
+            # participle on the place; it belongs to the clause's verb
+            tok = tok.head
+            while tok.head is not tok and tok.pos_ not in {"VERB", "AUX"}:
+                tok = tok.head
+            if tok.pos_ in {"VERB", "AUX"}:
+                continue
+            break
         if tok.dep_ in {"acl"} and tok.head is not tok:
             # "soldiers killed in Ukraine": a past participle's noun is its patient
             # (unless it has an object: then the parser took a finite verb for a participle)
@@ -267,6 +276,23 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
     if verb.dep_ == "conj":
         return _left_verb_subject(verb)
     return None, False
+
+
+PLACE_NOUNS = {
+    "city",
+    "town",
+    "village",
+    "region",
+    "area",
+    "part",
+    "district",
+    "province",
+    "border",
+}
+
+
+def _placeish(tok: Token) -> bool:
+    return tok.ent_type_ in {"GPE", "LOC", "FAC"} or tok.lemma_ in PLACE_NOUNS
 
 
 def _left_verb_subject(verb: Token) -> tuple[Token | None, bool]:
