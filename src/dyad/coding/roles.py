@@ -485,7 +485,9 @@ def _targets(
                     found = index.of_token(c)
                     if found:
                         return found
-    return found or _complement_target(head, index)
+    if found or not (trig.object_target or trig.target_preps):
+        return found  # "target: none" patterns (bare statements) take no target at all
+    return _complement_target(head, index)
 
 
 COMPLEMENT_PREPS = {"to", "against", "on", "at", "with", "into"}

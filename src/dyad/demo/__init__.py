@@ -68,7 +68,8 @@ def run_demo(
         sample = [
             e for e in store.events(factuality="asserted", limit=400) if e.source and e.target
         ]
-        sample.sort(key=lambda e: -e.confidence)
+        # the most telling first: specific events before bare statements, then by confidence
+        sample.sort(key=lambda e: (e.cameo_root == "01", -e.confidence))
         con.print(_evidence_table(sample[:8]))
     con.print(NEXT_STEPS)
     return summary
