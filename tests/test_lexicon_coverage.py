@@ -232,3 +232,16 @@ def test_lexicon_coverage_hope_alone_is_optimism_and_with_an_action_intent() -> 
 def test_lexicon_coverage_rescue_fund_rally_speech(text: str, code: str) -> None:
     """Rescues are humanitarian aid (073), gifts to a fund 071, joining a rally 141, a speech 010."""
     assert first(text) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The court sentenced the activist to two years in prison.", "173"),
+        ("The court sentenced the activist.", "116"),
+        ("Police fired tear gas at the protesters.", "175"),
+    ],
+)
+def test_lexicon_coverage_prison_terms_and_crowd_control(text: str, code: str) -> None:
+    """A prison term detains (173), a bare sentence is a verdict (116); tear gas is repression."""
+    assert first(text) == code
