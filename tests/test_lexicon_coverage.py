@@ -245,3 +245,24 @@ def test_lexicon_coverage_rescue_fund_rally_speech(text: str, code: str) -> None
 def test_lexicon_coverage_prison_terms_and_crowd_control(text: str, code: str) -> None:
     """A prison term detains (173), a bare sentence is a verdict (116); tear gas is repression."""
     assert first(text) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("President Francois Mitterand met South African leader F.W. de Klerk.", "FRA", "ZAF"),
+        ("Vietnamese forces attacked Kampuchean guerrilla camps.", "VNM", "KHM"),
+        ("Fayez al-Sarraj met Emmanuel Macron in Paris.", "LBY", "FRA"),
+        ("Action Against Hunger criticised the government of Sudan.", "---", "SDN"),
+    ],
+)
+def test_lexicon_coverage_actor_entries(text: str, source: str, target: str) -> None:
+    """Actor entries from the coverage review: misspelt names, old country names, NGOs, PMs."""
+    import dyad
+
+    pairs = {
+        ((e.source.code or "")[:3], (e.target.code or "")[:3])
+        for e in dyad.extract(text, date="2018-06-01")
+        if e.source and e.target
+    }
+    assert (source, target) in pairs
