@@ -266,3 +266,17 @@ def test_lexicon_coverage_actor_entries(text: str, source: str, target: str) -> 
         if e.source and e.target
     }
     assert (source, target) in pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The United States handed over medical equipment to Ethiopia.", "073"),
+        ("The two navies held joint drills.", "062"),
+        ("The navies began a joint military exercise.", "062"),
+        ("Customs officials returned the fossils to China.", "0842"),
+    ],
+)
+def test_lexicon_coverage_handovers_joint_drills_returned_artefacts(text: str, code: str) -> None:
+    """Handed-over aid is aid (073); held joint drills cooperate (062), not posture; artefacts 0842."""
+    assert first(text) == code
