@@ -280,3 +280,9 @@ def test_lexicon_coverage_actor_entries(text: str, source: str, target: str) -> 
 def test_lexicon_coverage_handovers_joint_drills_returned_artefacts(text: str, code: str) -> None:
     """Handed-over aid is aid (073); held joint drills cooperate (062), not posture; artefacts 0842."""
     assert first(text) == code
+
+
+def test_lexicon_coverage_joining_a_hunger_strike() -> None:
+    """Joining or taking part in a hunger strike is the hunger strike itself (142)."""
+    assert first("Protesters have been participating in a hunger strike.") == "142"
+    assert first("Hundreds of prisoners joined the hunger strike.") == "142"
