@@ -287,3 +287,10 @@ def test_lexicon_coverage_joining_a_hunger_strike() -> None:
     """Joining or taking part in a hunger strike is the hunger strike itself (142)."""
     assert first("Protesters have been participating in a hunger strike.") == "142"
     assert first("Hundreds of prisoners joined the hunger strike.") == "142"
+
+
+def test_lexicon_coverage_giving_up_fighting_and_fighting_causes() -> None:
+    """Giving up fighting or arms is a military surrender (0874); fighting hunger or causes is no attack."""
+    assert first("Five Taliban fighters have given up fighting.") == "0874"
+    assert first("The rebels gave up their arms.") == "0874"
+    assert codes("Germany spent billions on fighting the root causes of migration.") == []
