@@ -160,3 +160,9 @@ def test_coding_bare_statement_only_without_anything_more_specific() -> None:
     assert any(e.cameo == "010" and e.source and e.source.code == "TURGOV" for e in alone)
     reported = code("Ukrainian officials said Russian forces shelled Kharkiv.", "2024-05-15")
     assert reported and all(e.cameo != "010" for e in reported)
+
+
+def test_coding_perfect_tense_misread_as_adjective_still_codes() -> None:
+    """'The United States has imposed sanctions against Russia': USA → RUS sanctions (163)."""
+    got = dyads(code("The United States has imposed sanctions against Russia.", "2024-01-01"))
+    assert ("USA", "163", "RUS") in got

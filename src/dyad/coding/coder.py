@@ -151,10 +151,11 @@ def _attributive(tok: Token) -> bool:
     if tok.tag_ != "VBN" or tok.head.i != i + 1 or i == 0:
         return False
     before = doc[i - 1]
-    return before.pos_ in {"DET", "ADJ", "ADP", "VERB", "NUM"} or before.dep_ in {
-        "det",
-        "nmod:poss",
-    }
+    if before.lemma_ in {"have", "be"}:
+        return False  # "has imposed sanctions": a perfect the parser read as an adjective
+    if before.dep_ in {"det", "nmod:poss"}:
+        return True
+    return before.pos_ in {"DET", "ADJ", "ADP", "VERB", "NUM"}
 
 
 def _by_head(triggers: Iterable[Trigger]) -> list[list[Trigger]]:

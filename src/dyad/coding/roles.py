@@ -450,6 +450,8 @@ def _targets(
 ) -> list[Mention]:
     found: list[Mention] = []
     carriers = [head] if head is verb else [head, verb]
+    if head.dep_ == "amod" and head.head is not head:
+        carriers.append(head.head)  # "has imposed sanctions against Russia" read as an adjective
     for carrier in carriers:
         for prep, noun in _prep_phrases(carrier):
             last_word = prep.split()[-1:]  # "" and whitespace-only cases have no word
