@@ -22,7 +22,6 @@ PASS_SUBJ = {"nsubj:pass", "nsubjpass", "csubj:pass", "csubjpass"}
 OBJ = {"obj", "dobj", "iobj", "dative"}
 OBLIQUE = {"obl", "nmod", "obl:agent", "prep", "agent", "advmod", "obl:tmod", "obl:npmod"}
 POSS = {"nmod:poss", "poss"}
-CLAUSAL_UP = {"xcomp", "conj", "advcl", "ccomp"}
 MODIFIERS = {
     "nmod",
     "nmod:poss",
@@ -48,7 +47,6 @@ PRONOUN_KINDS = {
     "their": {"agent", "country", "igo", "person"},
 }
 SUBJECT_CONTROL = {"promise", "pledge", "vow", "threaten", "offer", "agree", "refuse"}
-PLURAL_PRONOUNS = {"they", "them", "both", "the two leaders", "the two sides", "the two countries"}
 
 
 @dataclass(frozen=True, slots=True)

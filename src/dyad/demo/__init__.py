@@ -23,11 +23,6 @@ NEXT_STEPS = """\
   dyad evaluate GOLD.jsonl --by-type --errors 5"""
 
 
-def corpus_paths() -> list[Path]:  # the folder is ingested whole: feeds find their saved pages
-    """Every file of the bundled corpus (JSONL articles, HTML pages, an RSS feed)."""
-    return sorted(p for p in CORPUS_DIR.rglob("*") if p.is_file() and p.suffix != ".md")
-
-
 def run_demo(
     db: Path,
     nlp: str | None = None,
