@@ -166,3 +166,15 @@ def test_coding_perfect_tense_misread_as_adjective_still_codes() -> None:
     """'The United States has imposed sanctions against Russia': USA → RUS sanctions (163)."""
     got = dyads(code("The United States has imposed sanctions against Russia.", "2024-01-01"))
     assert ("USA", "163", "RUS") in got
+
+
+def test_coding_it_refers_to_an_agent_and_a_refused_promise_is_a_refusal() -> None:
+    """'The ministry said it would not lift the ban': the ministry refuses (12x), asserted."""
+    events = code("The Russian ministry said it would not lift the ban on exports.", "2024-01-01")
+    assert any(
+        e.cameo_root == "12"
+        and e.factuality == "asserted"
+        and e.source
+        and e.source.code == "RUSGOV"
+        for e in events
+    )

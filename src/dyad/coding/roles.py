@@ -37,7 +37,7 @@ MODIFIERS = {
 }
 NP_LEFT = {"det", "amod", "compound", "nmod:poss", "poss", "nummod", "flat", "case"}
 PRONOUN_KINDS = {
-    "it": {"country", "capital", "igo"},
+    "it": {"country", "capital", "igo", "agent"},
     "he": {"person"},
     "she": {"person"},
     "they": {"agent", "country", "igo", "person"},
@@ -232,6 +232,8 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
         for c in tok.children:
             if c.is_space or c.is_punct or c.lower_ in TIME_WORDS:
                 continue  # a paragraph break or "today" the parser hung on the verb is nobody
+            if c.dep_ == "expl" and tok.pos_ == "ADJ" and c.lower_ == "it":
+                return c, False  # "Syria says it is willing to ...", "it" misread as expletive
             if c.dep_ in SUBJ | PASS_SUBJ:
                 if relative and c.lower_ in {"who", "which", "that"}:
                     return tok.head, c.dep_ in PASS_SUBJ  # "Kim, who ordered ...": Kim
