@@ -311,7 +311,7 @@ def _events(
             continue
         if all(m is None or m.kind == "np" for m in (s, t)) and info.code[:2] in STATEMENT_ROOTS:
             continue  # "officials said": a statement by nobody in particular is no event
-        conf = _confidence(roles, s, t, reading)
+        conf = _confidence(roles, s, t, reading, _backgrounded(doc[trig.head]))
         src = s.actor if s else None
         tgt = t.actor if t else None
         eid = _event_id(doc._.dyad_doc_id, si, trigger.start, src, tgt, info.code)
@@ -341,8 +341,23 @@ def _rule(trig: Trigger, roles: Roles, reading: Reading) -> str:
     return " ".join(parts)
 
 
-def _confidence(roles: Roles, s: Mention | None, t: Mention | None, reading: Reading) -> float:
-    c = 0.45
+def _backgrounded(head: Token) -> bool:
+    """An event told inside a relative or participial clause ("condolences for a fire that
+    killed 100") is background to the sentence's own event."""
+    tok = head
+    for _ in range(4):
+        if tok.head is tok:
+            return False
+        if tok.dep_ in {"acl:relcl", "relcl", "acl"}:
+            return True
+        tok = tok.head
+    return False
+
+
+def _confidence(
+    roles: Roles, s: Mention | None, t: Mention | None, reading: Reading, background: bool
+) -> float:
+    c = 0.45 - (0.1 if background else 0.0)
     if roles.method == "parse":
         c += 0.2
     elif roles.method.startswith("parse"):
