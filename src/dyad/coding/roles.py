@@ -162,12 +162,18 @@ class MentionIndex:
         )
 
 
+MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+}  # fmt: skip
 AGENTIVE = re.compile(r"(er|or|ist|ian|ant|ary|ee|ive)s?$")
 ACTOR_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
 
 
 def _can_act(tok: Token) -> bool:
     """Whether an unresolved noun can be an actor: a name, a named entity or an agent noun."""
+    if tok.lower_ in TIME_WORDS or tok.lower_ in MONTHS or tok.ent_type_ in {"DATE", "TIME"}:
+        return False  # "demanded Friday that ...": a day is nobody
     if tok.pos_ == "PROPN" or tok.ent_type_ in ACTOR_ENTS:
         return True
     return bool(AGENTIVE.search(tok.lower_)) and tok.lower_ not in NOT_AGENTS
