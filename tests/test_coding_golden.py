@@ -178,3 +178,13 @@ def test_coding_it_refers_to_an_agent_and_a_refused_promise_is_a_refusal() -> No
         and e.source.code == "RUSGOV"
         for e in events
     )
+
+
+def test_coding_tighter_pattern_wins_a_tie() -> None:
+    """'Prigozhin called off his fighters' advance on Moscow' is a de-escalation (087), not a
+    'call on' appeal picked up from the distant 'on Moscow'."""
+    events = code(
+        "Wagner chief Yevgeny Prigozhin called off his fighters' advance on Moscow late on Saturday.",
+        "2023-06-24",
+    )
+    assert [e.cameo for e in events if e.evidence.trigger.text.startswith("called")] == ["087"]

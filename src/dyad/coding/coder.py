@@ -159,11 +159,17 @@ def _attributive(tok: Token) -> bool:
 
 
 def _by_head(triggers: Iterable[Trigger]) -> list[list[Trigger]]:
-    """Patterns grouped by the token they fired on, most specific first (stable otherwise)."""
+    """Patterns grouped by the token they fired on, most specific first, then tightest."""
     groups: dict[int, list[Trigger]] = {}
     for t in triggers:
         groups.setdefault(t.head, []).append(t)
-    return [sorted(g, key=lambda t: -t.specificity) for _, g in sorted(groups.items())]
+    # ties go to the tighter match: "called off his advance on Moscow" is "call off", not "call on"
+    return [
+        sorted(
+            g, key=lambda t: (-t.specificity, max(t.tokens, default=0) - min(t.tokens, default=0))
+        )
+        for _, g in sorted(groups.items())
+    ]
 
 
 def _code_fields(code: str) -> dict[str, object]:
