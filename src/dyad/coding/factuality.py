@@ -175,15 +175,12 @@ def _noun_cue(head: Token) -> str | None:
 def read_parse(head: Token, flags: tuple[str, ...] = ()) -> Reading:
     """Factuality from a parsed clause chain; ``intent`` patterns state an intention, which is
     itself asserted ("Seoul would consider providing weapons")."""
-    reading = _read_chain(head)
-    if reading.speech_verb is None:
-        # the factuality cue may sit below the reporting verb ("X said Y must ..."): who says
-        # so is still the subject of that verb
-        speech = next(
-            (t for d, t in enumerate(_clause_chain(head)) if d > 0 and _speech(t)),
-            None,
-        )
-        reading = Reading(reading.factuality, speech, reading.cue)
+    full = _clause_chain(head)
+    # who says so is the first reporting verb above the trigger, even when the factuality cue
+    # sits below it ("X said Y must ...") or the trigger is itself a speech act
+    reporter = next((t for d, t in enumerate(full) if d > 0 and _speech(t)), None)
+    found = _read_chain(head, full)
+    reading = Reading(found.factuality, reporter, found.cue)
     if "intent" in flags and reading.factuality in {"future", "hypothetical"}:
         return Reading("asserted", reading.speech_verb, "intent")
     cue = _noun_cue(head)
@@ -192,10 +189,10 @@ def read_parse(head: Token, flags: tuple[str, ...] = ()) -> Reading:
     return reading
 
 
-def _read_chain(head: Token) -> Reading:
+def _read_chain(head: Token, full: list[Token]) -> Reading:
     # a speech act ("warned", "said") is read in its own clause only: in '"We will not sit
     # idle," warned Yoon' the parser often hangs the verb on the quoted clause
-    chain = [head] if head.lemma_ in SPEECH_VERBS | {"threaten"} else _clause_chain(head)
+    chain = [head] if head.lemma_ in SPEECH_VERBS | {"threaten"} else full
     reported = any(d > 0 and _speech(t) for d, t in enumerate(chain))
     negated = False
     speech: Token | None = None
