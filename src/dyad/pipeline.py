@@ -38,6 +38,14 @@ for _name, _default in (
         Doc.set_extension(_name, default=_default)
 
 
+@Language.component("dyad_place_names_v1")
+def place_names_component(doc: Doc) -> Doc:
+    """Known place names over the statistical NER (added after ``ner`` by ``dyad.nlp.load``)."""
+    from dyad.nlp.names import mark_place_names
+
+    return mark_place_names(doc)
+
+
 @Language.component("dyad_sentences_v1")
 def sentences_component(doc: Doc) -> Doc:
     """Sentence boundaries: the parser's when present, else dyad's rule splitter."""
