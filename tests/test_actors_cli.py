@@ -56,3 +56,15 @@ def test_actors_cli_every_command_has_help() -> None:
         result = runner.invoke(app, [command, "--help"])
         assert result.exit_code == 0 and "Usage" in result.output
         assert f"dyad actors {command}" in docs
+
+
+def test_actors_cli_mentions_unreadable_file_is_a_message(tmp_path: Path) -> None:
+    """A missing or binary file gives the input, the reason and the fix, not a traceback."""
+    missing = tmp_path / "missing.txt"
+    result = runner.invoke(app, ["mentions", str(missing)])
+    assert result.exit_code == 2 and "No such file" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    binary = tmp_path / "blob.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\xff\xfe\x00")
+    result = runner.invoke(app, ["mentions", str(binary)])
+    assert result.exit_code == 2 and "not UTF-8" in result.output

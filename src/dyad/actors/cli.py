@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from dyad.errors import DyadError
+from dyad.errors import DyadError, unreadable
 
 if TYPE_CHECKING:  # the dictionaries load spaCy; keep `dyad --help` fast
     from dyad.actors.dictionary import ActorDictionary
@@ -40,6 +40,19 @@ def _load(paths: list[Path] | None) -> ActorDictionary:
     from dyad.actors.dictionary import ActorDictionary, default_dictionary
 
     return ActorDictionary.load(paths) if paths else default_dictionary()
+
+
+def _read_text(source: str) -> str:
+    """The text of a UTF-8 file, or of standard input for ``-``; a DyadError if unreadable."""
+    if source == "-":
+        return sys.stdin.read()
+    fix = "pass a UTF-8 text file, or '-' and the text on standard input"
+    try:
+        return Path(source).read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise unreadable(source, f"not UTF-8 text (byte {exc.start})", fix) from exc
+    except OSError as exc:
+        raise unreadable(source, exc.strerror or type(exc).__name__, fix) from exc
 
 
 def _fail(exc: DyadError) -> typer.Exit:
@@ -100,8 +113,8 @@ def mentions_cmd(
     from dyad.actors import find_mentions
     from dyad.model import to_dict
 
-    text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
     try:
+        text = _read_text(source)
         mentions = find_mentions(spacy.blank("en")(text), date, _load(dicts))
     except DyadError as exc:
         raise _fail(exc) from exc
