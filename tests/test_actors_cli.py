@@ -62,9 +62,10 @@ def test_actors_cli_mentions_unreadable_file_is_a_message(tmp_path: Path) -> Non
     """A missing or binary file gives the input, the reason and the fix, not a traceback."""
     missing = tmp_path / "missing.txt"
     result = runner.invoke(app, ["mentions", str(missing)])
-    assert result.exit_code == 2 and "No such file" in result.output
+    said = " ".join(result.output.split())
+    assert result.exit_code == 2 and "No such file" in said and "UTF-8 text file" in said
     assert result.exception is None or isinstance(result.exception, SystemExit)
     binary = tmp_path / "blob.txt"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\xff\xfe\x00")
     result = runner.invoke(app, ["mentions", str(binary)])
-    assert result.exit_code == 2 and "not UTF-8" in result.output
+    assert result.exit_code == 2 and "not UTF-8" in " ".join(result.output.split())
