@@ -276,6 +276,38 @@ def test_actors_mentions_title_then_surname(blank: Language) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("date", "name"),
+    [("1999-11-15", "George W. Bush"), ("1994-03-01", "George H. W. Bush")],
+)
+def test_actors_mentions_title_then_surname_out_of_office(
+    blank: Language, date: str, name: str
+) -> None:
+    """Between terms the title still decides: "President Bush" names the Bush whose presidency
+    lies nearest the date, coded with that role (not an unresolved "President")."""
+    ms = find_mentions(blank("President Bush met the delegation."), date)
+    assert (ms[0].actor.text, ms[0].actor.code, ms[0].actor.name) == (
+        "President Bush",
+        "USAGOV",
+        name,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kenyan-led police arrived in Haiti.", {"Kenyan-led police": "KENCOP", "Haiti": "HTI"}),
+        ("The French-led mission withdrew.", {"French-led": "FRA"}),
+        ("Iranian-backed militias fired rockets.", {"militias": "---UAF"}),
+    ],
+)
+def test_actors_mentions_led_by_a_country(
+    blank: Language, text: str, expected: dict[str, str]
+) -> None:
+    """ "X-led" lends X to the actor it leads; "X-backed" does not (the backed are not X)."""
+    assert _codes(blank, text) == expected
+
+
 def test_actors_mentions_case_rules(blank: Language) -> None:
     """Abbreviations need exact case, names every capital: not 'us' nor 'Islamic state'."""
     codes = _codes(blank, "Tell us about the Islamic state, said the WHO and the US.")
@@ -287,13 +319,15 @@ def test_actors_mentions_case_rules(blank: Language) -> None:
     [
         ("Latin American leaders", "---GOV"),
         ("pro-Russian separatists", "---SEP"),
-        ("US-led forces", "---MIL"),
+        ("US-led forces", "USAMIL"),
+        ("US-backed forces", "---MIL"),
         ("Hezbollah fighters", "LBNREB"),
         ("Kim's regime", "PRKGOV"),
     ],
 )
 def test_actors_resolve_compounds_and_prefixes(text: str, code: str) -> None:
-    """Region words and hyphen compounds drop the country; groups and people lend theirs."""
+    """Region words and hyphen compounds drop the country ("-led" lends it); groups and people
+    lend theirs."""
     actor = resolve(text, "2024-10-30")
     assert actor is not None and actor.code == code
 

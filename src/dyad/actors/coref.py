@@ -18,10 +18,13 @@ Rules (docs/actors.md has the reasons):
 
 from __future__ import annotations
 
+import datetime
+
 import numpy
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
+from dyad.actors.codes import norm_date
 from dyad.actors.dictionary import ActorDictionary
 from dyad.actors.mentions import FILLERS, Draft
 
@@ -47,6 +50,7 @@ def short_names(drafts: list[Draft], dic: ActorDictionary, date: str | None) -> 
     seen: list[str] = []
     for n, d in enumerate(drafts):
         if d.candidates:
+            held: str | None = None
             ids = [f.ref for f in d.candidates]
             prev = drafts[n - 1] if n else None
             # after a title ("President Bush") a surname names whoever held a role on the date
@@ -62,14 +66,46 @@ def short_names(drafts: list[Draft], dic: ActorDictionary, date: str | None) -> 
                 earlier = next((p for p in alone if dic.people[p].active(date)), None)
                 if earlier is None and len(set(alone)) == 1:
                     earlier = alone[0]  # "Gorbachev" in 2020: one person, now without office
+                if earlier is None and titled and prev is not None:
+                    titled_role = _nearest_titled_role(alone, prev, dic, date)
+                    if titled_role is not None:
+                        earlier, held = titled_role
             if earlier is not None:
                 p = dic.people[earlier]
-                d.code, d.name, d.person = p.code_at(date), p.name, p.id
+                d.code, d.name, d.person = held or p.code_at(date), p.name, p.id
                 d.gender = p.gender or "m" if d.persony else None
             d.candidates = []
         if d.person is not None:
             seen.append(d.person)
     return drafts
+
+
+def _nearest_titled_role(
+    ids: list[str], title: Draft, dic: ActorDictionary, date: str | None
+) -> tuple[str, str] | None:
+    """ "President Bush" on a date when neither Bush was in office: of the people the surname may
+    name, the one whose role of the title's kind (GOV, MIL...) lies nearest the date, with that
+    role's code — the text's own title says the person holds such a role."""
+    sector = (title.code or "")[3:] or title.sector
+    day = norm_date(date)
+    if not sector or day is None:
+        return None
+    when = _ordinal(day)
+    best: tuple[int, str, str] | None = None
+    for pid in dict.fromkeys(ids):
+        for role in dic.people[pid].roles:
+            if role.code[3:] != sector:
+                continue
+            start = _ordinal(role.start) if role.start else when
+            end = _ordinal(role.end) if role.end else when
+            gap = max(start - when, when - end, 0)
+            if best is None or gap < best[0]:
+                best = (gap, pid, role.code)
+    return None if best is None else (best[1], best[2])
+
+
+def _ordinal(day: str) -> int:
+    return datetime.date.fromisoformat(day).toordinal()
 
 
 def _named(d: Draft) -> bool:

@@ -122,6 +122,8 @@ def _case_ok(doc: Doc, start: int, end: int, form: Form) -> bool:
     )
 
 
+LED = _words("led commanded")
+
 # A capitalised word before a country word that makes it a region or a place of its own:
 # "Latin American leaders", "New Mexico", "Central Asian states", "African American voters".
 NOT_AFTER = _words("latin native african anglo new central pan sub")
@@ -164,6 +166,8 @@ class Assembler:
 
     def _step(self, i: int) -> tuple[Draft | None, int]:
         h = self.hits[i]
+        if h.kind in ("country", "adj", "demonym") and self._led(h):
+            return self._led_by(h, i)
         if h.kind in PREFIX_KINDS or (h.kind == "person" and self._person_prefix(i)):
             if _glued(self.doc, h):
                 return None, i + 1
@@ -192,6 +196,27 @@ class Assembler:
                 return None, nxt  # "military aid", "strongman politics": not an actor
             return self._with_name(draft, chain, nxt)
         return self._simple(h), i + 1
+
+    def _led(self, h: Hit) -> bool:
+        """ "Vietnamese-led forces", "US-led coalition": the country leads the phrase's actor
+        (unlike "Russian-backed separatists", who are not Russian)."""
+        doc = self.doc
+        return (
+            h.end + 1 < len(doc)
+            and doc[h.end].text == "-"
+            and not doc[h.end - 1].whitespace_
+            and not doc[h.end].whitespace_
+            and doc[h.end + 1].lower_ in LED
+        )
+
+    def _led_by(self, h: Hit, i: int) -> tuple[Draft, int]:
+        pos = h.end + 2
+        chain, nxt = self._chain(i + 1, pos, free=True)
+        if chain:
+            return self._with_name(self._combine(h, chain), chain, nxt)
+        f = h.form
+        d = Draft(h.start, pos, h.end - 1, "country", f.ref, name=self.dic.countries.get(f.ref))
+        return d, i + 1
 
     def _igo_at(self, i: int, pos: int) -> bool:
         return i < len(self.hits) and self.hits[i].start == pos and self.hits[i].kind == "igo"
