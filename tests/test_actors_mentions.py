@@ -98,6 +98,9 @@ def test_actors_resolve_capital_metonyms(text: str, code: str) -> None:
         ("troops", "---MIL"),
         ("rebels", "---REB"),
         ("the former Russian president", "RUSELI"),
+        ("Turkish Kurds", "TURCVL"),
+        ("Nigerian Christians", "NGACVL"),
+        ("the Shiites", "---CVL"),
     ],
 )
 def test_actors_resolve_agents_with_countries(text: str, code: str) -> None:
