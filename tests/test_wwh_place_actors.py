@@ -29,3 +29,23 @@ def test_place_actors_ambiguous_or_unknown_names_stay() -> None:
     src = Actor("gunmen", 0, 6, "---")
     ev = resolve_place_actors([_event(src, Actor("the convoy", 10, 20, "---"))])[0]
     assert ev.source == src and ev.target is not None and ev.target.code == "---"
+
+
+def test_place_actors_agent_then_place_takes_its_country() -> None:
+    """'Police in Lahore detained 30 protesters': ---COP followed by a city becomes PAKCOP; an
+    agent followed by no place, or the text not given, stays as it was."""
+    text = "Police in Lahore detained 30 protesters."
+    src = Actor("Police", 0, 6, "---COP", None, "COP")
+    tgt = Actor("protesters", 29, 39, "---OPP", None, "OPP")
+    ev = resolve_place_actors([_event(src, tgt)], text)[0]
+    assert ev.source is not None and (ev.source.code, ev.source.country) == ("PAKCOP", "PAK")
+    assert ev.target == tgt  # nothing after it names a place
+    assert resolve_place_actors([_event(src, tgt)])[0].source == src
+
+
+def test_place_actors_extract_agent_of_a_city() -> None:
+    """End to end: 'officials from Kharkiv' are Ukrainian officials."""
+    import dyad
+
+    events = dyad.extract("Officials from Kharkiv condemned the strike.", date="2023-05-01")
+    assert any(e.source is not None and e.source.code == "UKRGOV" for e in events), events

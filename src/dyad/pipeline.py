@@ -84,7 +84,7 @@ def attributes_component(doc: Doc) -> Doc:
     from dyad.wwh import attach
     from dyad.wwh.place_actors import resolve_place_actors
 
-    events = resolve_place_actors(attach(doc, doc._.dyad_events or [], doc._.dyad_date))
+    events = resolve_place_actors(attach(doc, doc._.dyad_events or [], doc._.dyad_date), doc.text)
     # the finished events leave the pipeline in their JSON form (the public contract): a Doc
     # must survive msgpack serialization for nlp.pipe(n_process>1) and DocBin
     doc._.dyad_events = [to_dict(target_from_place(e)) for e in events]

@@ -8,6 +8,7 @@ with the place's name in ``Actor.name``.
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from dyad.model import Actor, Event
 from dyad.wwh.gazetteer import GazEntry, Gazetteer, load
@@ -28,23 +29,56 @@ def place_country(text: str, gaz: Gazetteer | None = None) -> GazEntry | None:
     return None
 
 
-def _resolve(actor: Actor | None, gaz: Gazetteer) -> Actor | None:
-    if actor is None or actor.code != "---" or actor.country or actor.igo:
+# "police in Karachi", "the government of Sindh province": an agent with no country, then a
+# place; the trailing kind word ("province") may or may not be part of the gazetteer's name
+_PLACE_AFTER = re.compile(
+    r"\s+(?:of|in|from)\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)"
+    r"(?:\s+(?:province|region|state|district|city|county|governorate|oblast))?"
+)
+
+
+def _resolve(actor: Actor | None, gaz: Gazetteer, text: str | None = None) -> Actor | None:
+    if actor is None or actor.country or actor.igo or not actor.code.startswith("---"):
         return actor
-    entry = place_country(actor.text, gaz)
+    if actor.code == "---":
+        entry = place_country(actor.text, gaz)
+    elif text is not None and text[actor.start : actor.end] == actor.text:
+        entry = _place_after(text, actor.end, gaz)
+    else:
+        entry = None
     if entry is None:
         return actor
-    return dataclasses.replace(actor, code=entry.country, country=entry.country, name=entry.name)
+    if actor.code == "---":
+        return dataclasses.replace(
+            actor, code=entry.country, country=entry.country, name=entry.name
+        )
+    code = entry.country + actor.code[3:]
+    return dataclasses.replace(actor, code=code, country=entry.country)
 
 
-def resolve_place_actors(events: list[Event]) -> list[Event]:
-    """Events with unresolved actors that name places turned into those places' countries."""
-    if not any(a is not None and a.code == "---" for e in events for a in (e.source, e.target)):
+def _place_after(text: str, end: int, gaz: Gazetteer) -> GazEntry | None:
+    """The place named right after an agent: "police *in Karachi*", "the government *of Sindh
+    province*" (a known country or capital there is the actor dictionaries' business)."""
+    m = _PLACE_AFTER.match(text, end)
+    if m is None:
+        return None
+    return place_country(m.group(1), gaz)
+
+
+def resolve_place_actors(events: list[Event], text: str | None = None) -> list[Event]:
+    """Events with unresolved actors that name places turned into those places' countries.
+
+    With the document ``text``, an agent without a country followed by "of/in/from <place>"
+    ("police in Karachi") takes the place's country too.
+    """
+    if not any(
+        a is not None and a.code.startswith("---") for e in events for a in (e.source, e.target)
+    ):
         return events
     gaz = load()
     out = []
     for e in events:
-        src, tgt = _resolve(e.source, gaz), _resolve(e.target, gaz)
+        src, tgt = _resolve(e.source, gaz, text), _resolve(e.target, gaz, text)
         if src is e.source and tgt is e.target:
             out.append(e)
             continue
