@@ -311,6 +311,18 @@ def test_actors_mentions_led_by_a_country(
     assert _codes(blank, text) == expected
 
 
+def test_actors_mentions_apposed_igo_title_beats_out_of_office(blank: Language) -> None:
+    """ "X, the UN special rapporteur": an apposed IGO title (after ", the") is the person's
+    role even when the dictionary has them out of office on the date."""
+    ms = find_mentions(
+        blank("Josep Borrell, the UN special rapporteur, visited Geneva."), "2010-01-01"
+    )
+    assert (ms[0].actor.text, ms[0].actor.code) == (
+        "Josep Borrell, the UN special rapporteur",
+        "UN",
+    )
+
+
 def test_actors_mentions_case_rules(blank: Language) -> None:
     """Abbreviations need exact case, names every capital: not 'us' nor 'Islamic state'."""
     codes = _codes(blank, "Tell us about the Islamic state, said the WHO and the US.")

@@ -39,7 +39,7 @@ _STOPS = numpy.array([get_string_id(p) for p in (".", "!", "?")], dtype=numpy.ui
 def resolve(doc: Doc, drafts: list[Draft], dic: ActorDictionary, date: str | None) -> list[Draft]:
     """Resolve what the drafts leave open; return only drafts with a code, in text order."""
     drafts = short_names(drafts, dic, date)
-    drafts = merge_titles(doc, drafts)
+    drafts = merge_titles(doc, drafts, dic.igo_codes)
     countries(drafts, dic.igo_codes)
     definite_titles(doc, drafts)
     drafts = pronouns(doc, drafts, dic.igo_codes)
@@ -113,27 +113,38 @@ def _named(d: Draft) -> bool:
 
 
 def _gap_ok(doc: Doc, a: Draft, b: Draft) -> bool:
-    return b.start == a.end or (b.start == a.end + 1 and doc[a.end].text == ",")
+    """Next to each other, or apposed: "Mark Rutte, Nato's secretary-general", "Kenzo Oshima,
+    the UN relief coordinator"."""
+    if b.start == a.end:
+        return True
+    gap = [t.lower_ for t in doc[a.end : b.start]]
+    return gap in ([","], [",", "the"])
 
 
-def merge_titles(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+def merge_titles(doc: Doc, drafts: list[Draft], igos: frozenset[str] = frozenset()) -> list[Draft]:
     out: list[Draft] = []
     for d in drafts:
         prev = out[-1] if out else None
         if prev is not None and _gap_ok(doc, prev, d):
             if prev.title and _named(d):
                 out[-1] = _merge(
-                    prev, d, title=prev, head=d.head if d.start == prev.end else prev.head
+                    prev,
+                    d,
+                    title=prev,
+                    head=d.head if d.start == prev.end else prev.head,
+                    igos=igos,
                 )
                 continue
-            if _named(prev) and d.title and d.start == prev.end + 1:
-                out[-1] = _merge(prev, d, title=d, head=prev.head)
+            if _named(prev) and d.title and d.start > prev.end:
+                out[-1] = _merge(prev, d, title=d, head=prev.head, igos=igos)
                 continue
         out.append(d)
     return out
 
 
-def _merge(a: Draft, b: Draft, title: Draft, head: int) -> Draft:
+def _merge(
+    a: Draft, b: Draft, title: Draft, head: int, igos: frozenset[str] = frozenset()
+) -> Draft:
     name = b if title is a else a
     m = Draft(a.start, b.end, head, name.kind, name.code, name=name.name, person=name.person)
     m.persony, m.gender = True, name.gender
@@ -143,10 +154,11 @@ def _merge(a: Draft, b: Draft, title: Draft, head: int) -> Draft:
         and name.code.endswith("ELI")
         and title.code
         and not title.code.endswith("ELI")
-        and title.code[:3] == name.code[:3]
+        and (title.code[:3] == name.code[:3] or title.code in igos)
     ):
-        # "Russian President Boris Yeltsin" in a text dated after his term: the text's own
-        # title is better evidence than a publication date that may be wrong or missing
+        # "Russian President Boris Yeltsin" in a text dated after his term, "Kenzo Oshima, the UN
+        # relief coordinator": the text's own title (of the person's country, or an IGO's) is
+        # better evidence than a publication date that may be wrong or missing
         m.code, m.sector = title.code, title.sector
     if name.person is None:  # a name the dictionaries do not know: the title gives the code
         m.kind, m.code, m.sector, m.need_country = (
