@@ -323,6 +323,16 @@ def test_actors_mentions_apposed_igo_title_beats_out_of_office(blank: Language) 
     )
 
 
+def test_actors_mentions_coordinated_nationalities_share_the_agent(blank: Language) -> None:
+    """ "Turkish and Greek fishermen": both nationalities get the agent's sector."""
+    assert _codes(blank, "Turkish and Greek diplomats met.") == {
+        "Turkish": "TURGOV",
+        "Greek diplomats": "GRCGOV",
+    }
+    # a country with no agent after the second stays a country
+    assert _codes(blank, "Turkey and Greece met.") == {"Turkey": "TUR", "Greece": "GRC"}
+
+
 def test_actors_mentions_case_rules(blank: Language) -> None:
     """Abbreviations need exact case, names every capital: not 'us' nor 'Islamic state'."""
     codes = _codes(blank, "Tell us about the Islamic state, said the WHO and the US.")

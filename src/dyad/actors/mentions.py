@@ -168,6 +168,10 @@ class Assembler:
         h = self.hits[i]
         if h.kind in ("country", "adj", "demonym") and self._led(h):
             return self._led_by(h, i)
+        if h.kind in ("country", "adj", "demonym") and not _glued(self.doc, h):
+            shared = self._shared_agent(h, i)
+            if shared is not None:
+                return shared, i + 1
         if h.kind in PREFIX_KINDS or (h.kind == "person" and self._person_prefix(i)):
             if _glued(self.doc, h):
                 return None, i + 1
@@ -196,6 +200,23 @@ class Assembler:
                 return None, nxt  # "military aid", "strongman politics": not an actor
             return self._with_name(draft, chain, nxt)
         return self._simple(h), i + 1
+
+    def _shared_agent(self, h: Hit, i: int) -> Draft | None:
+        """ "US and British activists", "French and Egyptian warships": the first of two
+        coordinated nationalities shares the agent that follows the second (a mention of its own
+        over the adjective, coded with the agent's sector)."""
+        doc = self.doc
+        if i + 2 >= len(self.hits) or h.end >= len(doc) or doc[h.end].lower_ not in ("and", "or"):
+            return None
+        nh = self.hits[i + 1]
+        if nh.start != h.end + 1 or nh.kind not in ("country", "adj", "demonym"):
+            return None
+        chain, _ = self._chain(i + 2, nh.end, free=True)
+        if not chain or chain[-1].kind == "title":
+            return None  # "the US and Chinese presidents" stays one phrase each side
+        sector = self._sector(chain, h.start)
+        code = h.form.ref + sector
+        return Draft(h.start, h.end, h.end - 1, "agent", code, sector=sector)
 
     def _led(self, h: Hit) -> bool:
         """ "Vietnamese-led forces", "US-led coalition": the country leads the phrase's actor

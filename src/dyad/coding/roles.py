@@ -121,6 +121,13 @@ class MentionIndex:
             cm = self.at.get(c.i)
             if cm is not None and cm not in out:
                 out.append(cm)
+        # "US and British activists": the nationality coordinated inside the phrase is a
+        # mention of its own that shares the head noun
+        for t in self.doc[m.start : m.end]:
+            for c in t.conjuncts if t.i != tok.i else ():
+                cm = self.at.get(c.i)
+                if cm is not None and cm not in out and cm.end <= m.start:
+                    out.append(cm)
         return out
 
     def antecedent(self, tok: Token) -> Mention | None:
