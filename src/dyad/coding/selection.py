@@ -1,0 +1,166 @@
+"""Which coded events a sentence reports, and which it only mentions.
+
+A sentence reports one event (or a few) and often names others as their cause, reason or
+circumstance: "Palestinians blamed Israel *for the bombing*", "Lebanon complained *over two
+air raids*", "a strike *in protest of last week's arrest*", "reimposed blockades *following
+the shooting deaths*". The news is the accusation, the complaint, the strike; the deed it
+responds to is referenced, not reported, and a CAMEO coder does not code it from this sentence.
+Participles used as adjectives ("the occupied West Bank") name no event at all.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+# Words whose "for/of/over/with/about/at/against" phrase names the deed they answer: one is
+# accused, arrested, sued, thanked or forgiven *for* something, claims responsibility *for* it.
+RESPONSE_HEADS = {
+    # verbs
+    "accuse", "blame", "charge", "suspect", "condemn", "denounce", "criticize", "criticise",
+    "censure", "rebuke", "reproach", "fault", "complain", "protest", "sue", "indict", "convict",
+    "sentence", "jail", "imprison", "arrest", "detain", "punish", "sanction", "fine",
+    "prosecute", "try", "apologize", "apologise", "thank", "praise", "congratulate", "commend",
+    "reward", "forgive", "pardon", "compensate", "retaliate", "avenge", "expel", "summon",
+    "investigate", "probe", "execute",
+    # nouns (a light verb's object counts: "expressed condolences for")
+    "responsibility", "condolence", "condolences", "sympathy", "outrage", "anger", "criticism",
+    "condemnation", "accusation", "allegation", "retaliation", "revenge", "reprisal",
+    "compensation", "apology", "trial", "warrant", "credit", "punishment", "complaint",
+    "lawsuit", "suit", "indictment", "conviction", "investigation", "inquiry", "protests",
+    "demonstration", "rally", "strike", "charges", "suspicion",
+}  # fmt: skip
+# Verbs whose object is a deed they answer: "condemned the bombing", "protested the arrest"
+OBJECT_RESPONSE = {
+    "condemn", "denounce", "deplore", "decry", "criticize", "criticise", "censure", "protest",
+    "investigate", "probe", "mourn", "avenge", "regret", "punish",
+}  # fmt: skip
+RESPONSE_MARKERS = {"for", "of", "over", "with", "about", "at", "against", "into"}
+# Markers that make a noun or a subjectless clause the circumstance of another event, whatever
+# governs it: "after fifteen years of occupation", "following the shooting deaths", "amid".
+CIRCUMSTANCE_MARKERS = {
+    "after", "following", "since", "amid", "amidst", "despite", "because", "over",
+    "due", "owing",
+}  # fmt: skip
+# "in response to", "in retaliation for", "in the wake of": a noun governed by these
+CIRCUMSTANCE_NOUNS = {
+    "response", "retaliation", "reprisal", "wake", "aftermath", "protest", "result",
+    "consequence",
+}  # fmt: skip
+# Nouns a deed can hang under without leaving the phrase: "after five *days* of fighting"
+MEASURE_NOUNS = {
+    "year", "month", "week", "day", "hour", "decade", "night", "weekend", "round", "wave",
+    "series", "spate", "string", "number", "kind", "act", "campaign",
+}  # fmt: skip
+NOMINAL = {"NOUN", "PROPN", "PRON", "NUM"}
+RELATIVE = {"acl:relcl", "relcl", "acl"}
+SUBJECTS = {"nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl"}
+
+
+def _markers(tok: Token) -> set[str]:
+    """The prepositions and subordinators introducing ``tok``'s phrase or clause."""
+    out = {c.lower_ for c in tok.children if c.dep_ in {"case", "mark"}}
+    if tok.pos_ in {"VERB", "AUX"}:
+        # "after a state of siege was declared": the parser may hang "after" on the subject
+        for c in tok.children:
+            if c.dep_ in SUBJECTS and c.i < tok.i:
+                out |= {m.lower_ for m in c.children if m.dep_ in {"case", "mark"} and m.i < c.i}
+    return out
+
+
+def _objects(verb: Token) -> list[Token]:
+    """The nouns a light verb carries: "expressed *condolences* for", "filed a *lawsuit* over"."""
+    return [c for c in verb.children if c.dep_ in {"obj", "dobj"}]
+
+
+def _finite(tok: Token) -> bool:
+    """A clause with its own subject or tense ("after rebels attacked"), not "after attacking"."""
+    if any(c.dep_ in SUBJECTS for c in tok.children):
+        return True
+    return tok.tag_ in {"VBD", "VBZ", "VBP"}
+
+
+def referenced(head: Token) -> str | None:
+    """Why the event whose trigger is ``head`` is only mentioned by its sentence, or None.
+
+    The trigger's phrase is climbed through the nouns it sits in ("the *bombing* of X",
+    "five days *of fighting*"); at each step its preposition or subordinator is read against
+    the word it attaches to. Returns ``"reason:<governor>"`` for the deed something answers
+    ("blamed Israel for the bombing", "accused rebels of violating"), ``"circumstance:<marker>"``
+    for an event placed as the backdrop of another ("after fierce fighting").
+    """
+    tok = head
+    for _ in range(4):
+        if tok.head is tok or tok.head.i == tok.i:
+            return None
+        marks = _markers(tok)
+        gov = tok.head
+        nonfinite = tok.pos_ in NOMINAL or not _finite(tok)
+        if marks & RESPONSE_MARKERS and nonfinite:
+            # "accused rebels of violating", "suspected by the West of blowing up": the parser
+            # may hang the deed on the accused; the governor is then the noun's own head
+            for g in (gov, gov.head) if gov.pos_ in NOMINAL else (gov, *_objects(gov)):
+                if g.lemma_.lower() in RESPONSE_HEADS or g.lower_ in RESPONSE_HEADS:
+                    return f"reason:{g.lemma_.lower()}"
+        if tok.dep_ in {"obj", "dobj"} and tok.pos_ in NOMINAL and gov.lemma_ in OBJECT_RESPONSE:
+            return f"reason:{gov.lemma_}"
+        if marks & CIRCUMSTANCE_MARKERS:
+            return f"circumstance:{sorted(marks & CIRCUMSTANCE_MARKERS)[0]}"
+        if nonfinite and gov.lower_ in CIRCUMSTANCE_NOUNS and marks & {"to", "for", "of"}:
+            return f"circumstance:{gov.lower_}"
+        if (
+            tok.dep_ in {"obj", "dobj", "pobj"}
+            and gov.lower_ in {"following", "after"}
+            and not any(c.dep_ in SUBJECTS for c in gov.children)
+        ):
+            return f"circumstance:{gov.lower_}"  # "following" tagged as a verb
+        if tok.dep_ in RELATIVE and gov.pos_ in NOMINAL:
+            tok = gov  # "condolences for a fire that killed 100": the fire is only mentioned
+            continue
+        if not nonfinite:
+            return None  # "after the association boycotted the courts": a clause of its own
+        if tok.dep_ in {"compound", "amod"} and tok.i < gov.i:
+            tok = gov  # "the shooting deaths of two Israelis"
+            continue
+        if (
+            tok.dep_ in {"obl", "obj", "dobj", "nmod"}
+            and gov.pos_ == "VERB"
+            and gov.tag_ in {"VBG", "VBN"}
+            and not _finite(gov)
+        ):
+            tok = gov  # "after fighting with guerrillas who overran it": inside the backdrop
+            continue
+        if (
+            tok.dep_ in {"nmod", "conj", "appos"}
+            and gov.pos_ in NOMINAL
+            and (gov.lemma_.lower() in MEASURE_NOUNS or tok.dep_ != "nmod")
+        ):
+            tok = gov  # "after five days of fighting": the days stand in for the fighting
+            continue
+        return None
+    return None
+
+
+def attributive(tok: Token) -> bool:
+    """A participle used as an adjective, not a verb the parser mislabelled: "the
+    Israeli-occupied West Bank", "the occupied West Bank", "an occupying army" (but "Japan
+    lifted sanctions", "Serbia eased emergency measures")."""
+    i = tok.i
+    doc = tok.doc
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_:
+        return True  # "Israeli-occupied", "Saudi-led"
+    if tok.tag_ not in {"VBN", "VBG"} or tok.head.i <= i or i == 0:
+        return False
+    # the words up to the noun belong to its phrase ("the occupied West Bank")
+    for t in doc[i + 1 : tok.head.i]:
+        if t.head.i != tok.head.i and not (i < t.head.i < tok.head.i):
+            return False
+        if t.dep_ not in {"compound", "amod", "flat", "nmod:poss", "nummod", "punct"}:
+            return False
+    before = doc[i - 1]
+    if before.lemma_ in {"have", "be"}:
+        return False  # "has imposed sanctions": a perfect the parser read as an adjective
+    if before.dep_ in {"det", "nmod:poss"}:
+        return True
+    if tok.tag_ == "VBG":
+        return False  # "Serbia *eased* emergency measures" is VBN; a VBG needs its article
+    return before.pos_ in {"DET", "ADJ", "ADP", "VERB", "NUM"}
