@@ -111,6 +111,22 @@ def test_coding_selection_condolences_for_a_deadly_attack() -> None:
     assert "19" not in roots(events)
 
 
+def test_coding_selection_restrictive_relative_is_background() -> None:
+    """'freed a journalist who had been jailed': the jailing identifies him; the release is news."""
+    events = code("Nigeria freed a Cameroonian journalist who had been jailed for three years.")
+    assert ("NGA", "0841", "CMRMED") in asserted(events)
+    assert "17" not in roots(events)
+
+
+def test_coding_selection_nonrestrictive_relative_is_coded() -> None:
+    """'The rebels, who attacked a police station …,': a clause set off by commas tells news."""
+    events = code(
+        "The rebels, who attacked a police station in Mali last week, signed a truce with the "
+        "government."
+    )
+    assert "19" in roots(events)
+
+
 def test_coding_selection_content_clause_of_a_noun_is_coded() -> None:
     """'confirmed reports that Pyongyang has sent shells': what the reports say is coded."""
     events = code("Seoul confirmed reports that Pyongyang has sent artillery shells to Moscow.")

@@ -5,7 +5,9 @@ circumstance: "Palestinians blamed Israel *for the bombing*", "Lebanon complaine
 air raids*", "a strike *in protest of last week's arrest*", "reimposed blockades *following
 the shooting deaths*". The news is the accusation, the complaint, the strike; the deed it
 responds to is referenced, not reported, and a CAMEO coder does not code it from this sentence.
-Participles used as adjectives ("the occupied West Bank") name no event at all.
+A restrictive relative clause ("freed a journalist *who had been jailed*") identifies a
+participant; it is background too. Participles used as adjectives ("the occupied West Bank")
+name no event at all.
 """
 
 from __future__ import annotations
@@ -53,6 +55,7 @@ MEASURE_NOUNS = {
 }  # fmt: skip
 NOMINAL = {"NOUN", "PROPN", "PRON", "NUM"}
 RELATIVE = {"acl:relcl", "relcl", "acl"}
+CONTENT_MARKS = {"that", "whether", "if", "how", "why"}
 SUBJECTS = {"nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl"}
 
 
@@ -65,6 +68,19 @@ def _markers(tok: Token) -> set[str]:
             if c.dep_ in SUBJECTS and c.i < tok.i:
                 out |= {m.lower_ for m in c.children if m.dep_ in {"case", "mark"} and m.i < c.i}
     return out
+
+
+def _restrictive(clause: Token) -> bool:
+    """A relative or participle clause with no comma, dash or bracket before it: "a journalist
+    who had been sentenced", not "Kim, who ordered the links blown up," (which tells news)."""
+    if any(c.dep_ == "mark" and c.lower_ in CONTENT_MARKS for c in clause.children):
+        return False  # "reports that North Korea has deployed troops": what the reports say
+    if clause.dep_ == "acl" and clause.tag_ not in {"VBN", "VBG", "VB"}:
+        return False  # "the Russian president praised …" read as a reduced relative
+    first = min(t.i for t in clause.subtree if not t.is_punct)
+    if first <= clause.head.i:
+        return True  # "the *occupied* West Bank"; attributive participles are handled apart
+    return clause.doc[first - 1].text not in {",", "—", "–", "-", "(", ";", ":"}
 
 
 def _objects(verb: Token) -> list[Token]:
@@ -86,7 +102,10 @@ def referenced(head: Token) -> str | None:
     "five days *of fighting*"); at each step its preposition or subordinator is read against
     the word it attaches to. Returns ``"reason:<governor>"`` for the deed something answers
     ("blamed Israel for the bombing", "accused rebels of violating"), ``"circumstance:<marker>"``
-    for an event placed as the backdrop of another ("after fierce fighting").
+    for an event placed as the backdrop of another ("after fierce fighting"), ``"relative"``
+    for a restrictive relative or participle clause that identifies a participant ("activists
+    arrested last week"), unless its noun is the whole sentence (a headline: "Ten soldiers
+    killed in ambush").
     """
     tok = head
     for _ in range(4):
@@ -114,6 +133,10 @@ def referenced(head: Token) -> str | None:
         ):
             return f"circumstance:{gov.lower_}"  # "following" tagged as a verb
         if tok.dep_ in RELATIVE and gov.pos_ in NOMINAL:
+            if _restrictive(tok) and gov.dep_ != "ROOT":
+                # "freed a journalist who had been sentenced", "activists arrested last week":
+                # what identifies a participant is not the sentence's news
+                return "relative"
             tok = gov  # "condolences for a fire that killed 100": the fire is only mentioned
             continue
         if not nonfinite:
