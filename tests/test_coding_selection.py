@@ -145,6 +145,13 @@ def test_coding_selection_attributive_participle_is_no_event(text: str) -> None:
     assert not any(e.cameo.startswith("192") for e in code(text))
 
 
+def test_coding_selection_participle_toll_is_one_event() -> None:
+    """'shelled Goma, killing 12 civilians': one attack, not a shelling and a killing."""
+    events = [e for e in code("Rwandan rebels shelled Goma, killing 12 civilians.")]
+    assert [e.cameo_root for e in events if e.factuality == "asserted"] == ["19"]
+    assert all(e.evidence.trigger.text != "killing" for e in events)
+
+
 def test_coding_selection_referenced_names_the_reason() -> None:
     """``referenced`` says why: the governor of a reason, the marker of a circumstance."""
     nlp = get_pipeline().language

@@ -18,7 +18,7 @@ from dyad.coding.cameo import code_info, variant
 from dyad.coding.factuality import Reading, attribution, quote_of, read
 from dyad.coding.lexicon import Lexicon
 from dyad.coding.roles import MentionIndex, Roles, find_roles, has_parse
-from dyad.coding.selection import attributive, referenced
+from dyad.coding.selection import attributive, elaborates, referenced
 from dyad.coding.types import Trigger
 from dyad.model import Actor, Event, Evidence, Plover, TextSpan
 from dyad.nlp.sentences import sentence_spans
@@ -120,10 +120,13 @@ def code_sentence(
     out: dict[tuple[str, str, str], Event] = {}
     mentioned: dict[tuple[str, str, str], Event] = {}
     groups = _by_head(triggers)
+    roots = {g[0].head: {t.code[:2] for t in g} for g in groups}
     for alternatives in groups:
         head_tok = doc[alternatives[0].head]
         if not alternatives[0].noun and head_tok.dep_ == "amod" and attributive(head_tok):
             continue  # "the Israeli-occupied West Bank": a participle used as an adjective
+        if parsed and elaborates(head_tok, roots):
+            continue  # "shelled the city, killing 20": one attack, told with its toll
         why = referenced(head_tok) if parsed else None
         if why is not None:
             log.debug("mentioned, not reported (%s): %r in %r", why, head_tok.text, sent.text)

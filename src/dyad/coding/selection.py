@@ -7,10 +7,12 @@ the shooting deaths*". The news is the accusation, the complaint, the strike; th
 responds to is referenced, not reported, and a CAMEO coder does not code it from this sentence.
 A restrictive relative clause ("freed a journalist *who had been jailed*") identifies a
 participant; it is background too. Participles used as adjectives ("the occupied West Bank")
-name no event at all.
+name no event at all, and an attack told with its toll ("shelled the city, killing 20") is one.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 from spacy.tokens import Token
 
@@ -55,6 +57,7 @@ MEASURE_NOUNS = {
 }  # fmt: skip
 NOMINAL = {"NOUN", "PROPN", "PRON", "NUM"}
 RELATIVE = {"acl:relcl", "relcl", "acl"}
+ELABORATED = {"acl", "obl", "obl:agent", "nmod", "obj", "dobj", "appos", "compound"}
 CONTENT_MARKS = {"that", "whether", "if", "how", "why"}
 SUBJECTS = {"nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl"}
 
@@ -161,6 +164,30 @@ def referenced(head: Token) -> str | None:
             continue
         return None
     return None
+
+
+def elaborates(head: Token, roots: Mapping[int, set[str]]) -> bool:
+    """A participle clause that tells more of the event it hangs on, not a new one: "rebels
+    shelled the city, *killing* 20" is one attack (the verb it hangs on fires the same root)."""
+    if head.dep_ == "conj" and head.head.i != head.i and head.tag_ == "VBG":
+        return elaborates(head.head, roots)  # "…, killing or wounding 50"
+    if head.dep_ not in {"advcl", "acl"} or head.tag_ != "VBG" or head.head.i == head.i:
+        return False
+    if any(c.dep_ in SUBJECTS | {"mark"} for c in head.children):
+        return False  # "after killing", "while rebels were killing": a clause of its own
+    if head.dep_ == "acl" and head.doc[head.i - 1].text != ",":
+        return False  # "the coalition fighting the rebels": a relative, read elsewhere
+    mine = roots.get(head.i, set())
+    gov = head.head
+    for _ in range(4):
+        if mine & roots.get(gov.i, set()):
+            return True
+        if gov.dep_ not in ELABORATED or gov.head.i == gov.i:
+            return False
+        # "attacked by militiamen armed with machetes, killing 156"; "stormed a base in
+        # Herat, killing 17", where the parser hangs the participle on the last noun
+        gov = gov.head
+    return False
 
 
 def attributive(tok: Token) -> bool:
