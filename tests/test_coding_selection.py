@@ -152,6 +152,13 @@ def test_coding_selection_participle_toll_is_one_event() -> None:
     assert all(e.evidence.trigger.text != "killing" for e in events)
 
 
+def test_coding_selection_same_source_and_root_without_target_is_dropped() -> None:
+    """'will give Vietnam a loan to finance railways': JPN→VNM 0331, not also JPN→— 0331."""
+    events = code("Japan will give Vietnam a loan to finance new railways.")
+    promises = {(s, t) for s, c, t in asserted(events) if c == "0331"}
+    assert promises == {("JPN", "VNM")}
+
+
 def test_coding_selection_referenced_names_the_reason() -> None:
     """``referenced`` says why: the governor of a reason, the marker of a circumstance."""
     nlp = get_pipeline().language

@@ -18,7 +18,7 @@ from dyad.coding.cameo import code_info, variant
 from dyad.coding.factuality import Reading, attribution, quote_of, read
 from dyad.coding.lexicon import Lexicon
 from dyad.coding.roles import MentionIndex, Roles, find_roles, has_parse
-from dyad.coding.selection import attributive, elaborates, referenced
+from dyad.coding.selection import attributive, drop_subsumed, elaborates, referenced
 from dyad.coding.types import Trigger
 from dyad.model import Actor, Event, Evidence, Plover, TextSpan
 from dyad.nlp.sentences import sentence_spans
@@ -151,7 +151,7 @@ def code_sentence(
         for ev in mentioned.values():
             _keep_best(out, ev)
     events = sorted(out.values(), key=lambda e: (e.evidence.trigger.start, e.event_id))
-    return _drop_redundant(events)
+    return drop_subsumed(_drop_redundant(events))
 
 
 def _keep_best(out: dict[tuple[str, str, str], Event], ev: Event) -> None:

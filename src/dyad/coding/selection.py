@@ -7,14 +7,18 @@ the shooting deaths*". The news is the accusation, the complaint, the strike; th
 responds to is referenced, not reported, and a CAMEO coder does not code it from this sentence.
 A restrictive relative clause ("freed a journalist *who had been jailed*") identifies a
 participant; it is background too. Participles used as adjectives ("the occupied West Bank")
-name no event at all, and an attack told with its toll ("shelled the city, killing 20") is one.
+name no event at all, and one event told twice is one: an attack told with its toll ("shelled
+the city, killing 20"), a promise told with its purpose ("will give Tanzania a grant … to
+finance …": FIN→TZA, not also FIN→—).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Token
+
+from dyad.model import Event
 
 # Words whose "for/of/over/with/about/at/against" phrase names the deed they answer: one is
 # accused, arrested, sued, thanked or forgiven *for* something, claims responsibility *for* it.
@@ -214,3 +218,34 @@ def attributive(tok: Token) -> bool:
     if tok.tag_ == "VBG":
         return False  # "Serbia *eased* emergency measures" is VBN; a VBG needs its article
     return before.pos_ in {"DET", "ADJ", "ADP", "VERB", "NUM"}
+
+
+def _actor_key(e: Event, role: str) -> str:
+    a = e.source if role == "source" else e.target
+    return "" if a is None else a.code
+
+
+def drop_subsumed(events: Sequence[Event]) -> list[Event]:
+    """One event told twice is one: an asserted event missing an actor that another asserted
+    event of the same root has, with the actor it does have the same ("Finland will give
+    Tanzania a grant to finance projects": FIN→TZA, not also FIN→—)."""
+    asserted = [e for e in events if e.factuality == "asserted"]
+    out = []
+    for e in events:
+        if e.factuality == "asserted" and any(
+            f is not e and f.cameo_root == e.cameo_root and _covers(f, e) for f in asserted
+        ):
+            continue
+        out.append(e)
+    return out
+
+
+def _covers(f: Event, e: Event) -> bool:
+    """``f`` names every actor ``e`` names, and one more."""
+    src_e, tgt_e = _actor_key(e, "source"), _actor_key(e, "target")
+    src_f, tgt_f = _actor_key(f, "source"), _actor_key(f, "target")
+    if src_e and tgt_e:
+        return False
+    if src_e and not tgt_e:
+        return src_f == src_e and bool(tgt_f)
+    return tgt_f == tgt_e and bool(src_f)
