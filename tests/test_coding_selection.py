@@ -57,6 +57,18 @@ def triggers(events: list[Event]) -> set[str]:
             ("KEN", "141", "-"),
             "17",
         ),
+        # the deed sits deeper, in a clause inside the reason
+        (
+            "Ghana complained to Togo over a raid in which police said three Ghanaian traders "
+            "were killed.",
+            ("GHA", "114", "TGO"),
+            "19",
+        ),
+        (
+            "Kenya sued Uganda for damages to a market that were caused by a Ugandan air strike.",
+            ("KEN", "115", "UGA"),
+            "19",
+        ),
     ],
 )
 def test_coding_selection_reason_of_the_news_is_not_coded(

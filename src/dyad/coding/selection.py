@@ -62,6 +62,9 @@ MEASURE_NOUNS = {
 NOMINAL = {"NOUN", "PROPN", "PRON", "NUM"}
 RELATIVE = {"acl:relcl", "relcl", "acl"}
 ELABORATED = {"acl", "obl", "obl:agent", "nmod", "obj", "dobj", "appos", "compound"}
+VERBAL = {"VERB", "AUX"}
+CLAUSES = {"ccomp", "xcomp", "conj", "advcl"}
+ARGUMENTS = {"obl", "obl:agent", "obj", "dobj", "nsubj", "nsubj:pass", "nmod"}
 CONTENT_MARKS = {"that", "whether", "if", "how", "why"}
 SUBJECTS = {"nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl"}
 
@@ -82,8 +85,6 @@ def _restrictive(clause: Token) -> bool:
     who had been sentenced", not "Kim, who ordered the links blown up," (which tells news)."""
     if any(c.dep_ == "mark" and c.lower_ in CONTENT_MARKS for c in clause.children):
         return False  # "reports that North Korea has deployed troops": what the reports say
-    if clause.dep_ == "acl" and clause.tag_ not in {"VBN", "VBG", "VB"}:
-        return False  # "the Russian president praised …" read as a reduced relative
     first = min(t.i for t in clause.subtree if not t.is_punct)
     if first <= clause.head.i:
         return True  # "the *occupied* West Bank"; attributive participles are handled apart
@@ -115,7 +116,7 @@ def referenced(head: Token) -> str | None:
     killed in ambush").
     """
     tok = head
-    for _ in range(4):
+    for _ in range(8):
         if tok.head is tok or tok.head.i == tok.i:
             return None
         marks = _markers(tok)
@@ -139,6 +140,8 @@ def referenced(head: Token) -> str | None:
             and not any(c.dep_ in SUBJECTS for c in gov.children)
         ):
             return f"circumstance:{gov.lower_}"  # "following" tagged as a verb
+        if tok.dep_ == "acl" and tok.tag_ in {"VBD", "VBZ", "VBP"}:
+            return None  # "– the Russian president praised …" read as a reduced relative
         if tok.dep_ in RELATIVE and gov.pos_ in NOMINAL:
             if _restrictive(tok) and gov.dep_ != "ROOT":
                 # "freed a journalist who had been sentenced", "activists arrested last week":
@@ -146,17 +149,17 @@ def referenced(head: Token) -> str | None:
                 return "relative"
             tok = gov  # "condolences for a fire that killed 100": the fire is only mentioned
             continue
+        if tok.dep_ == "conj" and any(c.dep_ in SUBJECTS for c in tok.children):
+            return None  # "…, and they signed a treaty": a clause of its own
+        if tok.pos_ in VERBAL and tok.dep_ in CLAUSES and gov.pos_ in VERBAL | {"ADJ"}:
+            tok = gov  # "over raids in which it said 20 were killed": the clause it sits in
+            continue
         if not nonfinite:
             return None  # "after the association boycotted the courts": a clause of its own
         if tok.dep_ in {"compound", "amod"} and tok.i < gov.i:
             tok = gov  # "the shooting deaths of two Israelis"
             continue
-        if (
-            tok.dep_ in {"obl", "obj", "dobj", "nmod"}
-            and gov.pos_ == "VERB"
-            and gov.tag_ in {"VBG", "VBN"}
-            and not _finite(gov)
-        ):
+        if tok.pos_ in NOMINAL and tok.dep_ in ARGUMENTS and gov.pos_ in VERBAL:
             tok = gov  # "after fighting with guerrillas who overran it": inside the backdrop
             continue
         if (
