@@ -130,6 +130,12 @@ def test_coding_selection_restrictive_relative_is_background() -> None:
     assert "17" not in roots(events)
 
 
+def test_coding_selection_passive_participle_describes_a_participant() -> None:
+    """'Syrian troops, backed by Russian jets, shelled Idlib': the shelling, not a backing."""
+    events = code("Syrian troops, backed by Russian jets, shelled Idlib.")
+    assert roots(events) == {"19"}
+
+
 def test_coding_selection_nonrestrictive_relative_is_coded() -> None:
     """'The rebels, who attacked a police station …,': a clause set off by commas tells news."""
     events = code(

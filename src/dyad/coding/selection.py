@@ -81,10 +81,13 @@ def _markers(tok: Token) -> set[str]:
 
 
 def _restrictive(clause: Token) -> bool:
-    """A relative or participle clause with no comma, dash or bracket before it: "a journalist
-    who had been sentenced", not "Kim, who ordered the links blown up," (which tells news)."""
+    """A clause that describes a participant: a relative clause with no comma, dash or bracket
+    before it ("a journalist who had been sentenced", not "Kim, who ordered the links blown
+    up," which tells news), or a passive participle ("forces, backed by Russian jets,")."""
     if any(c.dep_ == "mark" and c.lower_ in CONTENT_MARKS for c in clause.children):
         return False  # "reports that North Korea has deployed troops": what the reports say
+    if clause.dep_ == "acl" and clause.tag_ == "VBN":
+        return True  # "the channel, disputed by Argentina and Chile,": a description
     first = min(t.i for t in clause.subtree if not t.is_punct)
     if first <= clause.head.i:
         return True  # "the *occupied* West Bank"; attributive participles are handled apart
