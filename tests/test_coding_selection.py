@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 import dyad
-from dyad.coding.selection import referenced
-from dyad.model import Event
+from dyad.coding.selection import drop_subsumed, referenced
+from dyad.model import Actor, Event, Evidence, Plover, TextSpan
 from dyad.pipeline import get_pipeline
 
 
@@ -188,3 +188,40 @@ def test_coding_selection_referenced_names_the_reason() -> None:
     doc = nlp("Turkey closed its border following the shelling of a Turkish village.")
     shelling = next(t for t in doc if t.text == "shelling")
     assert referenced(shelling) == "circumstance:following"
+
+
+def _event(source: str | None, target: str | None, cameo: str) -> Event:
+    """A hand-made asserted event with the given actor codes (countries) and CAMEO code."""
+
+    def actor(code: str | None) -> Actor | None:
+        return None if code is None else Actor(code, 0, len(code), code, country=code)
+
+    return Event(
+        doc_id="d",
+        event_id=f"{source}-{target}-{cameo}",
+        sentence_index=0,
+        sentence="",
+        source=actor(source),
+        target=actor(target),
+        cameo=cameo,
+        cameo_root=cameo[:2],
+        quad_class=1,
+        goldstein=0.0,
+        plover=Plover(""),
+        factuality="asserted",
+        evidence=Evidence(TextSpan("x", 0, 1), "test"),
+    )
+
+
+def test_coding_selection_drop_subsumed_keeps_a_denial_beside_a_statement() -> None:
+    """A denial (016) is not told again by a bare statement (010) that names a target too."""
+    denial, told = _event("IRN", None, "016"), _event("IRN", "AZE", "010")
+    assert drop_subsumed([denial, told]) == [denial, told]
+
+
+def test_coding_selection_drop_subsumed_needs_the_same_root_and_actor() -> None:
+    """FIN→— 0331 goes beside FIN→TZA 0331; not beside FIN→TZA 071 or EST→TZA 0331."""
+    bare = _event("FIN", None, "0331")
+    assert drop_subsumed([bare, _event("FIN", "TZA", "0331")]) == [_event("FIN", "TZA", "0331")]
+    assert bare in drop_subsumed([bare, _event("FIN", "TZA", "071")])
+    assert bare in drop_subsumed([bare, _event("EST", "TZA", "0331")])

@@ -18,7 +18,13 @@ from dyad.coding.cameo import code_info, variant
 from dyad.coding.factuality import Reading, attribution, quote_of, read
 from dyad.coding.lexicon import Lexicon
 from dyad.coding.roles import MentionIndex, Roles, find_roles, has_parse
-from dyad.coding.selection import attributive, drop_subsumed, elaborates, referenced
+from dyad.coding.selection import (
+    GENERIC_STATEMENTS,
+    attributive,
+    drop_subsumed,
+    elaborates,
+    referenced,
+)
 from dyad.coding.types import Trigger
 from dyad.model import Actor, Event, Evidence, Plover, TextSpan
 from dyad.nlp.sentences import sentence_spans
@@ -26,7 +32,6 @@ from dyad.nlp.sentences import sentence_spans
 log = logging.getLogger(__name__)
 
 STATEMENT_ROOTS = {"01"}
-GENERIC_STATEMENTS = {"010", "011", "012", "013", "014", "019"}
 PLURAL_SUBJECTS = {
     "they",
     "both",

@@ -59,6 +59,8 @@ MEASURE_NOUNS = {
     "year", "month", "week", "day", "hour", "decade", "night", "weekend", "round", "wave",
     "series", "spate", "string", "number", "kind", "act", "campaign",
 }  # fmt: skip
+# bare statements (said, commented, …): kept only when a sentence has nothing more specific
+GENERIC_STATEMENTS = {"010", "011", "012", "013", "014", "019"}
 NOMINAL = {"NOUN", "PROPN", "PRON", "NUM"}
 RELATIVE = {"acl:relcl", "relcl", "acl"}
 ELABORATED = {"acl", "obl", "obl:agent", "nmod", "obj", "dobj", "appos", "compound"}
@@ -239,11 +241,19 @@ def drop_subsumed(events: Sequence[Event]) -> list[Event]:
     out = []
     for e in events:
         if e.factuality == "asserted" and any(
-            f is not e and f.cameo_root == e.cameo_root and _covers(f, e) for f in asserted
+            f is not e and _same_kind(f, e) and _covers(f, e) for f in asserted
         ):
             continue
         out.append(e)
     return out
+
+
+def _same_kind(f: Event, e: Event) -> bool:
+    """The same CAMEO root; but a specific statement, a denial (016) or a claim of
+    responsibility (015), is not told again by another statement."""
+    if e.cameo_root == "01" and e.cameo not in GENERIC_STATEMENTS:
+        return f.cameo == e.cameo
+    return f.cameo_root == e.cameo_root
 
 
 def _covers(f: Event, e: Event) -> bool:
