@@ -74,7 +74,7 @@ SUBJECTS = {"nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl"}
 def _markers(tok: Token) -> set[str]:
     """The prepositions and subordinators introducing ``tok``'s phrase or clause."""
     out = {c.lower_ for c in tok.children if c.dep_ in {"case", "mark"}}
-    if tok.pos_ in {"VERB", "AUX"}:
+    if tok.pos_ in VERBAL:
         # "after a state of siege was declared": the parser may hang "after" on the subject
         for c in tok.children:
             if c.dep_ in SUBJECTS and c.i < tok.i:
@@ -111,18 +111,18 @@ def _finite(tok: Token) -> bool:
 def referenced(head: Token) -> str | None:
     """Why the event whose trigger is ``head`` is only mentioned by its sentence, or None.
 
-    The trigger's phrase is climbed through the nouns it sits in ("the *bombing* of X",
-    "five days *of fighting*"); at each step its preposition or subordinator is read against
-    the word it attaches to. Returns ``"reason:<governor>"`` for the deed something answers
-    ("blamed Israel for the bombing", "accused rebels of violating"), ``"circumstance:<marker>"``
-    for an event placed as the backdrop of another ("after fierce fighting"), ``"relative"``
-    for a restrictive relative or participle clause that identifies a participant ("activists
-    arrested last week"), unless its noun is the whole sentence (a headline: "Ten soldiers
-    killed in ambush").
+    The trigger's phrase is climbed through the nouns and clauses it sits in ("the *bombing*
+    of X", "five days *of fighting*", "a raid in which 20 *were killed*"); at each step its
+    preposition or subordinator is read against the word it attaches to. Returns
+    ``"reason:<governor>"`` for the deed something answers ("blamed Israel for the bombing",
+    "accused rebels of violating"), ``"circumstance:<marker>"`` for an event placed as the
+    backdrop of another ("after fierce fighting"), ``"relative"`` for a restrictive relative
+    or participle clause that identifies a participant ("activists arrested last week"),
+    unless its noun is the whole sentence (a headline: "Ten soldiers killed in ambush").
     """
     tok = head
     for _ in range(8):
-        if tok.head is tok or tok.head.i == tok.i:
+        if tok.head.i == tok.i:
             return None
         marks = _markers(tok)
         gov = tok.head
