@@ -188,3 +188,19 @@ def test_coding_tighter_pattern_wins_a_tie() -> None:
         "2023-06-24",
     )
     assert [e.cameo for e in events if e.evidence.trigger.text.startswith("called")] == ["087"]
+
+
+def test_coding_accused_deed_is_not_an_event() -> None:
+    """'Mali accused Algeria of arming Tuareg rebels': the accusation alone, not Algeria's aid."""
+    assert dyads(code("Mali accused Algeria of arming Tuareg rebels.")) == {("MLI", "112", "DZA")}
+
+
+def test_coding_backdrop_after_is_not_an_event() -> None:
+    """'reopened its border after months of fighting': the reopening alone, not the fighting."""
+    got = dyads(
+        code(
+            "Chad reopened its border with Sudan after months of fighting between Sudanese "
+            "rebels and the army."
+        )
+    )
+    assert got == {("TCD", "080", "SDN")}

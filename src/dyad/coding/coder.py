@@ -18,6 +18,13 @@ from dyad.coding.cameo import code_info, variant
 from dyad.coding.factuality import Reading, attribution, quote_of, read
 from dyad.coding.lexicon import Lexicon
 from dyad.coding.roles import MentionIndex, Roles, find_roles, has_parse
+from dyad.coding.selection import (
+    GENERIC_STATEMENTS,
+    attributive,
+    drop_subsumed,
+    elaborates,
+    referenced,
+)
 from dyad.coding.types import Trigger
 from dyad.model import Actor, Event, Evidence, Plover, TextSpan
 from dyad.nlp.sentences import sentence_spans
@@ -25,7 +32,6 @@ from dyad.nlp.sentences import sentence_spans
 log = logging.getLogger(__name__)
 
 STATEMENT_ROOTS = {"01"}
-GENERIC_STATEMENTS = {"010", "011", "012", "013", "014", "019"}
 PLURAL_SUBJECTS = {
     "they",
     "both",
@@ -117,10 +123,18 @@ def code_sentence(
     if not in_sent:
         return []
     out: dict[tuple[str, str, str], Event] = {}
-    for alternatives in _by_head(triggers):
+    mentioned: dict[tuple[str, str, str], Event] = {}
+    groups = _by_head(triggers)
+    roots = {g[0].head: {t.code[:2] for t in g} for g in groups}
+    for alternatives in groups:
         head_tok = doc[alternatives[0].head]
-        if not alternatives[0].noun and head_tok.dep_ == "amod" and _attributive(head_tok):
+        if not alternatives[0].noun and head_tok.dep_ == "amod" and attributive(head_tok):
             continue  # "the Israeli-occupied West Bank": a participle used as an adjective
+        if parsed and elaborates(head_tok, roots):
+            continue  # "shelled the city, killing 20": one attack, told with its toll
+        why = referenced(head_tok) if parsed else None
+        if why is not None:
+            log.debug("mentioned, not reported (%s): %r in %r", why, head_tok.text, sent.text)
         for trig in alternatives:
             roles = find_roles(sent, trig, index)
             roles = _resolve_plural_subject(doc, sent, trig, roles, in_sent)
@@ -131,31 +145,31 @@ def code_sentence(
             reading = read(sent, head, first, parsed, trig.flags)
             attr = attribution(doc, sent, reading, in_sent, head)
             made = _events(doc, sent, si, trig, roles, reading, attr)
+            # "blamed Israel for the bombing": the bombing is mentioned, not reported
+            into = mentioned if why is not None else out
             for ev in _with_verbal(made) + _demands(made):
-                key = (_code_of(ev.source), _code_of(ev.target), ev.cameo)
-                old = out.get(key)
-                if old is None or ev.confidence > old.confidence:
-                    out[key] = ev
+                _keep_best(into, ev)
             break
+    if not any(_reported(e) for e in out.values()):
+        # a sentence reports something: with nothing else, what it mentions is its news
+        # ("a party member died in prison after torture")
+        for ev in mentioned.values():
+            _keep_best(out, ev)
     events = sorted(out.values(), key=lambda e: (e.evidence.trigger.start, e.event_id))
-    return _drop_redundant(events)
+    return drop_subsumed(_drop_redundant(events))
 
 
-def _attributive(tok: Token) -> bool:
-    """A participle used as an adjective, not a verb the parser mislabelled: "the
-    Israeli-occupied West Bank", "meet with exiled dissidents" (but "Japan lifted sanctions")."""
-    i = tok.i
-    doc = tok.doc
-    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_:
-        return True  # "Israeli-occupied", "Saudi-led"
-    if tok.tag_ != "VBN" or tok.head.i != i + 1 or i == 0:
-        return False
-    before = doc[i - 1]
-    if before.lemma_ in {"have", "be"}:
-        return False  # "has imposed sanctions": a perfect the parser read as an adjective
-    if before.dep_ in {"det", "nmod:poss"}:
-        return True
-    return before.pos_ in {"DET", "ADJ", "ADP", "VERB", "NUM"}
+def _keep_best(out: dict[tuple[str, str, str], Event], ev: Event) -> None:
+    """One event per (source, target, code): the most confident."""
+    key = (_code_of(ev.source), _code_of(ev.target), ev.cameo)
+    old = out.get(key)
+    if old is None or ev.confidence > old.confidence:
+        out[key] = ev
+
+
+def _reported(ev: Event) -> bool:
+    """An asserted event that is more than a bare statement ("officials said")."""
+    return ev.factuality == "asserted" and ev.cameo not in GENERIC_STATEMENTS
 
 
 def _by_head(triggers: Iterable[Trigger]) -> list[list[Trigger]]:
