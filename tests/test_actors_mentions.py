@@ -333,6 +333,17 @@ def test_actors_mentions_coordinated_nationalities_share_the_agent(blank: Langua
     assert _codes(blank, "Turkey and Greece met.") == {"Turkey": "TUR", "Greece": "GRC"}
 
 
+def test_actors_mentions_country_or_igo_with_a_modifier_before_the_agent() -> None:
+    """ "UN peacekeeping troops", "US special forces": one modifier may sit between a country or
+    IGO and its agent, also when the tagger calls it a verb; a verb phrase may not."""
+    from dyad.nlp import load
+
+    nlp = load()
+    assert _codes(nlp, "UN peacekeeping troops left the town.") == {"UN peacekeeping troops": "UN"}
+    assert _codes(nlp, "US special forces raided a compound.") == {"US special forces": "USAMIL"}
+    assert _codes(nlp, "Russia sends troops.") == {"Russia": "RUS", "troops": "---MIL"}
+
+
 def test_actors_mentions_case_rules(blank: Language) -> None:
     """Abbreviations need exact case, names every capital: not 'us' nor 'Islamic state'."""
     codes = _codes(blank, "Tell us about the Islamic state, said the WHO and the US.")

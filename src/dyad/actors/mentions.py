@@ -179,7 +179,7 @@ class Assembler:
             pos = h.end + (1 if poss else 0)
             if h.kind in ("country", "adj") and self._igo_at(i + 1, pos):
                 return self._national_body(h, i + 1)
-            chain, nxt = self._chain(i + 1, pos, free=poss or h.kind == "adj")
+            chain, nxt = self._chain(i + 1, pos, free=poss or h.kind in ("adj", "country", "igo"))
             if chain:
                 return self._with_name(self._combine(h, chain), chain, nxt)
             nh = self.hits[i + 1] if i + 1 < len(self.hits) else None
@@ -287,7 +287,10 @@ class Assembler:
     def _modifier(self, tok: Token) -> bool:
         """A word that can sit inside a noun phrase: by its tag, or without tags a plain word."""
         if self.tagged:
-            return tok.pos_ in ("ADJ", "NOUN", "PROPN")
+            # the tagger may call "peacekeeping" a verb; the parser still sees a modifier
+            return tok.pos_ in ("ADJ", "NOUN", "PROPN") or (
+                self.parsed and tok.dep_ in ("compound", "amod")
+            )
         word = tok.lower_
         verbish = word.endswith(("ed", "s", "ing"))
         return tok.is_alpha and tok.is_lower and word not in NAME_STOP and not verbish
