@@ -234,7 +234,7 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
     for _ in range(4):
         if tok is None:
             break
-        relative = tok.dep_ in {"acl:relcl", "relcl"} and tok.head is not tok
+        relative = tok.dep_ in {"acl:relcl", "relcl"} and tok.head != tok
         for c in tok.children:
             if c.is_space or c.is_punct or c.lower_ in TIME_WORDS:
                 continue  # a paragraph break or "today" the parser hung on the verb is nobody
@@ -249,12 +249,12 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
         if (
             tok.dep_ in {"obj", "dobj", "advcl"}
             and tok.pos_ == "VERB"
-            and tok.head is not tok
+            and tok.head != tok
             and not any(c.dep_ == "mark" and c.lower_ != "to" for c in tok.children)
         ):  # "...shunned work to protest": a purpose clause shares its verb's subject
             tok = tok.head  # "Israel denied attacking the convoy": a gerund object's subject
             continue
-        if tok.dep_ in {"xcomp", "conj"} and tok.head is not tok:
+        if tok.dep_ in {"xcomp", "conj"} and tok.head != tok:
             # the controller of an xcomp is its verb's object ("urged Russia to withdraw"),
             # except after subject-control verbs ("promised Kyiv to send"), else its subject
             # ("Russia and China voted ... to impose")
@@ -268,12 +268,12 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
             # "bombarded a part of Aleppo overnight, killing eight": the parser hung the
             # participle on the place; it belongs to the clause's verb
             tok = tok.head
-            while tok.head is not tok and tok.pos_ not in {"VERB", "AUX"}:
+            while tok.head != tok and tok.pos_ not in {"VERB", "AUX"}:
                 tok = tok.head
             if tok.pos_ in {"VERB", "AUX"}:
                 continue
             break
-        if tok.dep_ in {"acl"} and tok.head is not tok:
+        if tok.dep_ in {"acl"} and tok.head != tok:
             # "soldiers killed in Ukraine": a past participle's noun is its patient
             # (unless it has an object: then the parser took a finite verb for a participle)
             has_obj = any(c.dep_ in OBJ for c in tok.children)
@@ -318,7 +318,7 @@ def _left_verb_subject(verb: Token) -> tuple[Token | None, bool]:
 
 def _is_complement(verb: Token) -> bool:
     """An infinitival complement: "ordered X *to be blown up*", "forced Y *to retreat*"."""
-    if verb.head is verb:
+    if verb.head == verb:
         return False
     if verb.dep_ == "xcomp":
         return True
@@ -340,7 +340,7 @@ def _governing_verb(noun: Token) -> Token | None:
     tok = noun
     for _ in range(3):
         head = tok.head
-        if head is tok:
+        if head == tok:
             return None
         if head.pos_ in {"VERB", "AUX"}:
             return head
@@ -391,7 +391,7 @@ def roles_from_parse(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
                     # "ordered the links to be blown up": the orderer did it, to the links
                     ctrl, _ = _subject_of(verb.head)
                     sources = index.of_token(ctrl) if ctrl is not None else []
-                    own_subject = subj.head is verb
+                    own_subject = subj.head == verb
                     patients = (
                         [subj] if own_subject else [c for c in verb.head.children if c.dep_ in OBJ]
                     )
@@ -405,7 +405,7 @@ def roles_from_parse(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
                 # "The US, Russia, and Switzerland met": a coordination the parser split into
                 # several subjects
                 for other in subj.head.children if subj.dep_ in SUBJ else ():
-                    if other is not subj and other.dep_ in SUBJ:
+                    if other != subj and other.dep_ in SUBJ:
                         sources += [m for m in index.of_token(other) if m not in sources]
         elif passive:
             agent = next((n for p, n in _obliques(verb) if p == "by"), None)
@@ -420,8 +420,8 @@ def roles_from_parse(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
                         targets = index.of_token(obj)
     if not targets:
         th = doc[trig.target_head] if trig.target_head is not None else head
-        targets = _targets(th, verb if th is head else th, trig, index, passive)
-        if not targets and th is not head:
+        targets = _targets(th, verb if th == head else th, trig, index, passive)
+        if not targets and th != head:
             targets = _targets(head, verb, trig, index, passive)
     if not targets and trig.object_target and not passive:
         first_obj = None if trig.noun else next((c for c in verb.children if c.dep_ in OBJ), None)
@@ -455,8 +455,8 @@ def _targets(
     head: Token, verb: Token, trig: Trigger, index: MentionIndex, passive: bool
 ) -> list[Mention]:
     found: list[Mention] = []
-    carriers = [head] if head is verb else [head, verb]
-    if head.dep_ == "amod" and head.head is not head:
+    carriers = [head] if head == verb else [head, verb]
+    if head.dep_ == "amod" and head.head != head:
         carriers.append(head.head)  # "has imposed sanctions against Russia" read as an adjective
     for carrier in carriers:
         for prep, noun in _prep_phrases(carrier):
@@ -465,10 +465,10 @@ def _targets(
                 found = index.of_token(noun)
                 if found:
                     return found
-    if trig.noun and verb is not head:
+    if trig.noun and verb != head:
         # "Syrian rebels engaged Filipino peacekeepers in a firefight": the light verb's object
         for c in verb.children:
-            if c.dep_ in OBJ and c is not head and head not in c.subtree:
+            if c.dep_ in OBJ and c != head and head not in c.subtree:
                 found = index.of_token(c)
                 if found:
                     return found
