@@ -40,6 +40,227 @@ def roles_of(doc: Doc, trig: Trigger, mentions: list[Mention]) -> Roles:
     return find_roles(doc[0 : len(doc)], trig, MentionIndex(doc, mentions))
 
 
+def test_targets_preposition_hung_on_numeral() -> None:
+    """'gave shelter to 40 Somali refugees': "to" attached to the numeral still marks the target."""
+    doc = parsed(
+        [
+            ("Kenya", 1, "nsubj", "PROPN"),
+            ("gave", 1, "ROOT", "VERB"),
+            ("shelter", 1, "obj", "NOUN"),
+            ("to", 4, "case", "ADP"),
+            ("40", 6, "nummod", "NUM"),
+            ("Somali", 6, "amod", "ADJ"),
+            ("refugees", 1, "obl", "NOUN"),
+            (".", 1, "punct", "PUNCT"),
+        ]
+    )
+    trig = Trigger("075", 1, (1, 2), "t:1", target_preps=("to",))
+    roles = roles_of(doc, trig, [mention(doc, 0, 1, "KEN"), mention(doc, 5, 7, "SOMREF", "agent")])
+    assert codes(roles.sources) == ["KEN"]
+    assert codes(roles.targets) == ["SOMREF"]
+
+
+def test_targets_nationality_adjective_of_object() -> None:
+    """'Chile turned down a Peruvian proposal': the object's nationality adjective is the target."""
+    doc = parsed(
+        [
+            ("Chile", 1, "nsubj", "PROPN"),
+            ("rejected", 1, "ROOT", "VERB"),
+            ("a", 4, "det", "DET"),
+            ("Peruvian", 4, "amod", "ADJ"),
+            ("proposal", 1, "obj", "NOUN"),
+            (".", 1, "punct", "PUNCT"),
+        ]
+    )
+    roles = roles_of(doc, Trigger("120", 1, (1,), "t:1"), [mention(doc, 0, 1, "CHL")])
+    assert codes(roles.targets) == ["PER"]
+
+
+def test_targets_from_phrase_names_where_the_object_came_from() -> None:
+    """'Chile rejected a proposal from Bolivia': the object is no actor, its origin is."""
+    doc = parsed(
+        [
+            ("Chile", 1, "nsubj", "PROPN"),
+            ("rejected", 1, "ROOT", "VERB"),
+            ("a", 3, "det", "DET"),
+            ("proposal", 1, "obj", "NOUN"),
+            ("from", 5, "case", "ADP"),
+            ("Bolivia", 1, "obl", "PROPN"),
+            (".", 1, "punct", "PUNCT"),
+        ]
+    )
+    mentions = [mention(doc, 0, 1, "CHL"), mention(doc, 5, 6, "BOL")]
+    assert codes(roles_of(doc, Trigger("120", 1, (1,), "t:1"), mentions).targets) == ["BOL"]
+
+
+def test_targets_from_phrase_of_an_attack_is_a_launch_site() -> None:
+    """'Hezbollah fired rockets from Lebanon': where a strike came from is not who was hit."""
+    doc = parsed(
+        [
+            ("Hezbollah", 1, "nsubj", "PROPN"),
+            ("fired", 1, "ROOT", "VERB"),
+            ("rockets", 1, "obj", "NOUN"),
+            ("from", 4, "case", "ADP"),
+            ("Lebanon", 1, "obl", "PROPN"),
+            (".", 1, "punct", "PUNCT"),
+        ]
+    )
+    mentions = [mention(doc, 0, 1, "LBNREB", "group"), mention(doc, 4, 5, "LBN")]
+    assert codes(roles_of(doc, Trigger("190", 1, (1, 2), "t:1"), mentions).targets) == []
+
+
+def test_targets_agent_of_the_demanded_action() -> None:
+    """'Japan demanded the departure of the Chinese navy': who is to depart is the target."""
+    doc = parsed(
+        [
+            ("Japan", 1, "nsubj", "PROPN"),
+            ("demanded", 1, "ROOT", "VERB"),
+            ("the", 3, "det", "DET"),
+            ("departure", 1, "obj", "NOUN"),
+            ("of", 7, "case", "ADP"),
+            ("the", 7, "det", "DET"),
+            ("Chinese", 7, "amod", "ADJ"),
+            ("navy", 3, "nmod", "NOUN"),
+            (".", 1, "punct", "PUNCT"),
+        ]
+    )
+    trig = Trigger("1056", 1, (1, 3), "t:1", target_preps=("from",), object_target=False)
+    mentions = [mention(doc, 0, 1, "JPN"), mention(doc, 6, 8, "CHNNAV", "agent")]
+    assert codes(roles_of(doc, trig, mentions).targets) == ["CHNNAV"]
+
+
+def test_targets_own_possessive_is_no_counterpart() -> None:
+    """'Peru and Chile upgraded their ties': "their" is the subjects themselves, not a target."""
+    doc = parsed(
+        [
+            ("Peru", 3, "nsubj", "PROPN"),
+            ("and", 2, "cc", "CCONJ"),
+            ("Chile", 0, "conj", "PROPN"),
+            ("upgraded", 3, "ROOT", "VERB"),
+            ("their", 5, "nmod:poss", "PRON"),
+            ("ties", 3, "obj", "NOUN"),
+            (".", 3, "punct", "PUNCT"),
+        ]
+    )
+    trig = Trigger("050", 3, (3, 5), "t:1", target_preps=("with",), object_target=False)
+    roles = roles_of(doc, trig, [mention(doc, 0, 1, "PER"), mention(doc, 2, 3, "CHL")])
+    assert sorted(codes(roles.sources)) == ["CHL", "PER"]
+    assert codes(roles.targets) == []
+
+
+def test_targets_that_clause_read_as_adverbial() -> None:
+    """'Ecuador demanded Monday that Colombia withdraw': the clause's subject, however attached."""
+    doc = parsed(
+        [
+            ("Ecuador", 1, "nsubj", "PROPN"),
+            ("demanded", 1, "ROOT", "VERB"),
+            ("Monday", 1, "obj", "PROPN"),
+            ("that", 5, "mark", "SCONJ"),
+            ("Colombia", 5, "nsubj", "PROPN"),
+            ("withdraw", 1, "advcl", "VERB"),
+            (".", 1, "punct", "PUNCT"),
+        ]
+    )
+    mentions = [mention(doc, 0, 1, "ECU"), mention(doc, 4, 5, "COL")]
+    assert codes(roles_of(doc, Trigger("100", 1, (1,), "t:1"), mentions).targets) == ["COL"]
+
+
+def test_targets_that_clause_subject_misread_as_compound() -> None:
+    """'Kenya demanded that Somalia hand over ...': an actor between "that" and the verb."""
+    doc = parsed(
+        [
+            ("Kenya", 1, "nsubj", "PROPN"),
+            ("demanded", 1, "ROOT", "VERB"),
+            ("that", 4, "mark", "SCONJ"),
+            ("Somalia", 4, "compound", "PROPN"),
+            ("extradite", 1, "ccomp", "VERB"),
+            ("the", 6, "det", "DET"),
+            ("suspects", 4, "obj", "NOUN"),
+            (".", 1, "punct", "PUNCT"),
+        ]
+    )
+    mentions = [mention(doc, 0, 1, "KEN"), mention(doc, 3, 4, "SOM")]
+    assert codes(roles_of(doc, Trigger("100", 1, (1,), "t:1"), mentions).targets) == ["SOM"]
+
+
+def test_targets_infinitive_read_as_adverbial_is_a_complement() -> None:
+    """'Turkey threatened yesterday to halt exports to Iraq': the infinitive's "to" phrase."""
+    doc = parsed(
+        [
+            ("Turkey", 1, "nsubj", "PROPN"),
+            ("threatened", 1, "ROOT", "VERB"),
+            ("yesterday", 1, "obl:unmarked", "NOUN"),
+            ("to", 4, "mark", "PART"),
+            ("halt", 1, "advcl", "VERB"),
+            ("exports", 4, "obj", "NOUN"),
+            ("to", 7, "case", "ADP"),
+            ("Iraq", 4, "obl", "PROPN"),
+            (".", 1, "punct", "PUNCT"),
+        ]
+    )
+    mentions = [mention(doc, 0, 1, "TUR"), mention(doc, 7, 8, "IRQ")]
+    assert codes(roles_of(doc, Trigger("130", 1, (1,), "t:1"), mentions).targets) == ["IRQ"]
+
+
+def test_targets_purpose_clause_is_no_meeting_partner() -> None:
+    """'Oman met to discuss ways to counter pirates': pirates are no partner of the meeting."""
+    doc = parsed(
+        [
+            ("Oman", 1, "nsubj", "PROPN"),
+            ("met", 1, "ROOT", "VERB"),
+            ("to", 3, "mark", "PART"),
+            ("discuss", 1, "advcl", "VERB"),
+            ("ways", 3, "obj", "NOUN"),
+            ("to", 6, "mark", "PART"),
+            ("counter", 3, "advcl", "VERB"),
+            ("pirates", 6, "obj", "NOUN"),
+            (".", 1, "punct", "PUNCT"),
+        ]
+    )
+    trig = Trigger("040", 3, (3,), "t:1", target_preps=("with",), reciprocal=True)
+    mentions = [mention(doc, 0, 1, "OMN"), mention(doc, 7, 8, "---PIR", "agent")]
+    assert codes(roles_of(doc, trig, mentions).targets) == []
+
+
+def test_targets_conjoined_verbs_share_the_object() -> None:
+    """'Canada donated and shipped medicine to Haiti': the first verb shares the second's phrase."""
+    doc = parsed(
+        [
+            ("Canada", 1, "nsubj", "PROPN"),
+            ("donated", 1, "ROOT", "VERB"),
+            ("and", 3, "cc", "CCONJ"),
+            ("shipped", 1, "conj", "VERB"),
+            ("medicine", 3, "obj", "NOUN"),
+            ("to", 6, "case", "ADP"),
+            ("Haiti", 4, "nmod", "PROPN"),
+            (".", 1, "punct", "PUNCT"),
+        ]
+    )
+    trig = Trigger("070", 1, (1,), "t:1", target_preps=("to",))
+    mentions = [mention(doc, 0, 1, "CAN"), mention(doc, 6, 7, "HTI")]
+    assert codes(roles_of(doc, trig, mentions).targets) == ["HTI"]
+
+
+def test_targets_reduced_relative_on_the_object() -> None:
+    """'Brazil lifted the embargo imposed on Venezuela': the participle's phrase holds the target."""
+    doc = parsed(
+        [
+            ("Brazil", 1, "nsubj", "PROPN"),
+            ("lifted", 1, "ROOT", "VERB"),
+            ("the", 3, "det", "DET"),
+            ("embargo", 1, "obj", "NOUN"),
+            ("imposed", 3, "acl", "VERB"),
+            ("on", 6, "case", "ADP"),
+            ("Venezuela", 4, "obl", "PROPN"),
+            (".", 1, "punct", "PUNCT"),
+        ]
+    )
+    doc[4].tag_ = "VBN"
+    trig = Trigger("081", 1, (1, 3), "t:1", target_preps=("on",), object_target=False)
+    mentions = [mention(doc, 0, 1, "BRA"), mention(doc, 6, 7, "VEN")]
+    assert codes(roles_of(doc, trig, mentions).targets) == ["VEN"]
+
+
 def test_roles_token_identity_participle_on_place_without_verb() -> None:
     """'the shelling of Aleppo city, killing eight' with no verb above: the climb for the
     participle's subject ends at the root (tokens compared by value, not identity)."""

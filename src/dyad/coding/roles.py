@@ -210,6 +210,15 @@ def _case_of(tok: Token) -> str:
     cases = [c for c in tok.children if c.dep_ in {"case", "mark"} and c.i < tok.i]
     if cases:
         return " ".join(c.lower_ for c in cases)
+    # "granted asylum to 18 Rwandan rebels": the parser hung "to" on the numeral
+    edge = tok.left_edge
+    if (
+        edge.dep_ == "case"
+        and edge.head != tok
+        and edge.head.head == tok
+        and edge.head.dep_ in {"nummod", "det", "amod", "compound"}
+    ):
+        return edge.lower_
     if tok.dep_ == "pobj" and tok.head.dep_ in {"prep", "agent"}:
         return tok.head.lower_
     return ""
@@ -439,16 +448,60 @@ PHRASE_PATH = OBJ | {"conj", "xcomp", "compound", "nmod", "obl", "appos", "prep"
 
 def _prep_phrases(tok: Token, depth: int = 3) -> list[tuple[str, Token]]:
     """Prepositional phrases in ``tok``'s clause: its own, its objects' and their conjuncts'
-    ("supplying shells and missiles **to Russia**"), not those of embedded clauses."""
+    ("supplying shells and missiles **to Russia**"), not those of embedded clauses; a reduced
+    relative on a noun is part of it ("lifted the sanctions imposed **on Iran**")."""
     out = list(_obliques(tok))
     if depth == 0:
         return out
     for c in tok.children:
         if c.dep_ in CLAUSE_BARRIERS or (c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}):
             continue
-        if c.dep_ in PHRASE_PATH:
+        if c.dep_ in PHRASE_PATH or _reduced_relative(c):
             out.extend(_prep_phrases(c, depth - 1))
     return out
+
+
+def _reduced_relative(tok: Token) -> bool:
+    """A past participle modifying a noun: "the ban *imposed* on Chad"."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in {"NOUN", "PROPN"}
+
+
+def _target_of(index: MentionIndex, tok: Token) -> list[Mention]:
+    """The actor a target noun names, else the countries of its nationality adjectives:
+    "rejected an *Australian* ultimatum", "restrictions on *German* and *French* goods"."""
+    found = index.of_token(tok)
+    if found:
+        return found
+    out: list[Mention] = []
+    for c in tok.children:
+        if c.dep_ not in {"amod", "compound"} or c.i > tok.i:
+            continue
+        for a in (c, *c.conjuncts):
+            if a.i in index.at:
+                continue
+            seen = {o.actor.code for o in out}
+            out += [m for m in _adjective_actor(a) if m.actor.code not in seen]
+    return out
+
+
+def _shared_verbs(verb: Token) -> list[Token]:
+    """Verbs that share ``verb``'s object: "donated and delivered goods to X" (``verb`` has no
+    object of its own, its conjunct has and no subject of its own)."""
+    if verb.pos_ not in {"VERB", "AUX"} or any(c.dep_ in OBJ for c in verb.children):
+        return []
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "conj"
+        and c.pos_ == "VERB"
+        and not any(g.dep_ in SUBJ | PASS_SUBJ for g in c.children)
+    ]
+
+
+# a "from" phrase names where the object came from: the party an acceptance, refusal or
+# seizure is about ("rejected an offer from X", "seized weapons from X"); for force and
+# violence it is the launch site ("fired rockets from Gaza"), not the one hit
+FROM_BLOCKED_ROOTS = {"15", "18", "19", "20"}
 
 
 def _targets(
@@ -458,11 +511,12 @@ def _targets(
     carriers = [head] if head == verb else [head, verb]
     if head.dep_ == "amod" and head.head != head:
         carriers.append(head.head)  # "has imposed sanctions against Russia" read as an adjective
+    carriers += _shared_verbs(head)
     for carrier in carriers:
         for prep, noun in _prep_phrases(carrier):
             last_word = prep.split()[-1:]  # "" and whitespace-only cases have no word
             if last_word and (prep in trig.target_preps or last_word[0] in trig.target_preps):
-                found = index.of_token(noun)
+                found = _target_of(index, noun)
                 if found:
                     return found
     if trig.noun and verb != head:
@@ -477,7 +531,7 @@ def _targets(
             for c in carrier.children:
                 if c.dep_ in OBJ or (c.dep_ == "obl" and _case_of(c) in {"than", "more than"}):
                     # "arrested more than 100 Palestinians" is often parsed as an oblique
-                    found = index.of_token(c)
+                    found = _target_of(index, c)
                     if found:
                         return found
                     # "supplying shells to Russia": the object's own "to" phrase
@@ -493,35 +547,103 @@ def _targets(
                     found = index.of_token(c)
                     if found:
                         return found
+        if trig.code[:2] not in FROM_BLOCKED_ROOTS:
+            found = _origin(carriers, index)
+            if found:
+                return found
     if found or not (trig.object_target or trig.target_preps):
         return found  # "target: none" patterns (bare statements) take no target at all
-    return _complement_target(head, index)
+    if not trig.noun and not trig.object_target:
+        found = _action_agent(head, trig, index)
+        if found:
+            return found
+    return _complement_target(head, index, trig.reciprocal)
+
+
+def _origin(carriers: Sequence[Token], index: MentionIndex) -> list[Mention]:
+    """The actor a thing came from, when the object names no actor: "received a mission of
+    observers *from the OSCE*", "dismissed an appeal *from President X*"."""
+    for carrier in carriers:
+        objects = [c for c in carrier.children if c.dep_ in OBJ]
+        if carrier.pos_ in {"NOUN", "PROPN"}:
+            objects.append(carrier)  # "confiscated weapons from X" with the verb read as amod
+        if not objects:
+            continue
+        for holder in (*objects, carrier):
+            for prep, noun in _obliques(holder):
+                if prep == "from":
+                    found = index.of_token(noun)
+                    if found:
+                        return found
+    return []
+
+
+def _action_agent(head: Token, trig: Trigger, index: MentionIndex) -> list[Mention]:
+    """The one who is to perform the action the pattern's object names: "demanded the
+    withdrawal *of Serbian forces*", "demanded *Russia's* withdrawal"."""
+    named = set(trig.tokens)
+    for obj in (c for c in head.children if c.dep_ in OBJ and c.i in named):
+        for c in obj.children:
+            if c.pos_ == "PRON":
+                continue  # "upgraded *their* ties": the subject's own, not a counterpart
+            if c.dep_ in POSS or (c.dep_ in {"nmod", "prep"} and _case_of(c) == "of"):
+                found = index.of_token(c, 1)
+                if found:
+                    return found
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    found = index.of_token(p, 1) if p.dep_ == "pobj" else []
+                    if found:
+                        return found
+    return []
 
 
 COMPLEMENT_PREPS = {"to", "against", "on", "at", "with", "into"}
 
 
-def _complement_target(head: Token, index: MentionIndex) -> list[Mention]:
+def _complement_target(head: Token, index: MentionIndex, reciprocal: bool) -> list[Mention]:
     """The target inside a complement clause: "demanded that *North Korea* forsake ...",
     "threatened to cut off electricity *to Nakhichevan*", "urged *Iraq* to comply"."""
     for c in head.children:
-        if c.dep_ == "ccomp":
-            subj = next((s for s in c.children if s.dep_ in SUBJ | PASS_SUBJ), None)
-            if subj is not None:
-                found = index.of_token(subj)
-                if found:
-                    return found
-        if c.dep_ == "xcomp":
+        marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
+        if c.dep_ == "ccomp" or (c.dep_ == "advcl" and "that" in marks):
+            # "demanded Friday that X match ...": a "that" clause the parser took as adverbial
+            found = _clause_subject(c, index)
+            if found:
+                return found
+        if c.dep_ == "xcomp" or (c.dep_ == "advcl" and "to" in marks and not reciprocal):
+            # an infinitive the parser hung as adverbial is a complement ("threatened today to
+            # impose ...") or a purpose, whose object is what the act is aimed at ("imposed a
+            # blockade to starve X"); not the partner of a meeting ("met to discuss efforts
+            # to counter X")
             for o in c.children:
                 if o.dep_ in OBJ:
-                    found = index.of_token(o)
+                    found = _target_of(index, o)
                     if found:
                         return found
             for prep, noun in _prep_phrases(c):
                 if prep in COMPLEMENT_PREPS:
-                    found = index.of_token(noun)
+                    found = _target_of(index, noun)
                     if found:
                         return found
+    return []
+
+
+def _clause_subject(clause: Token, index: MentionIndex) -> list[Mention]:
+    """The subject of a complement clause; with none parsed, the actor standing between the
+    complementizer and the verb ("demanded that Hamas renounce", Hamas read as a compound)."""
+    subj = next((s for s in clause.children if s.dep_ in SUBJ | PASS_SUBJ), None)
+    if subj is not None:
+        return index.of_token(subj)
+    for c in clause.lefts:
+        if (
+            c.dep_ in {"compound", "dep", "obj", "nmod"}
+            and c.pos_ in {"PROPN", "NOUN"}
+            and not any(g.dep_ == "case" for g in c.children)
+        ):
+            found = index.of_token(c)
+            if found:
+                return found
     return []
 
 
