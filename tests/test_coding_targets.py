@@ -261,6 +261,72 @@ def test_targets_reduced_relative_on_the_object() -> None:
     assert codes(roles_of(doc, trig, mentions).targets) == ["VEN"]
 
 
+def test_roles_gerund_adjunct_shares_the_subject() -> None:
+    """'Farmers joined the strike by blocking roads': who blocks is who joined."""
+    doc = parsed(
+        [
+            ("Farmers", 1, "nsubj", "NOUN"),
+            ("joined", 1, "ROOT", "VERB"),
+            ("the", 3, "det", "DET"),
+            ("strike", 1, "obj", "NOUN"),
+            ("by", 5, "mark", "SCONJ"),
+            ("blocking", 1, "advcl", "VERB"),
+            ("roads", 5, "obj", "NOUN"),
+            (".", 1, "punct", "PUNCT"),
+        ]
+    )
+    doc[5].tag_ = "VBG"
+    trig = Trigger("144", 5, (5, 6), "t:1", object_target=False)
+    roles = roles_of(doc, trig, [mention(doc, 0, 1, "FRAAGR", "agent")])
+    assert codes(roles.sources) == ["FRAAGR"]
+
+
+def test_roles_clause_lends_a_subject_to_a_parse_with_only_a_target() -> None:
+    """'The council on Monday eased sanctions on Eritrea', parsed as a noun phrase with "eased"
+    as an adjective: the actor before the verb in its clause is the source."""
+    doc = parsed(
+        [
+            ("The", 1, "det", "DET"),
+            ("council", 1, "ROOT", "NOUN"),
+            ("on", 3, "case", "ADP"),
+            ("Monday", 5, "compound", "PROPN"),
+            ("eased", 5, "amod", "VERB"),
+            ("sanctions", 1, "nmod", "NOUN"),
+            ("on", 7, "case", "ADP"),
+            ("Eritrea", 5, "nmod", "PROPN"),
+            (".", 1, "punct", "PUNCT"),
+        ]
+    )
+    mentions = [mention(doc, 0, 2, "UNSC", "igo"), mention(doc, 7, 8, "ERI")]
+    trig = Trigger("085", 4, (4, 5), "t:1", target_preps=("on",), object_target=False)
+    roles = roles_of(doc, trig, mentions)
+    assert codes(roles.targets) == ["ERI"]
+    assert codes(roles.sources) == ["UNSC"]
+    assert roles.method == "parse+clause-rule"
+
+
+def test_roles_clause_lends_no_place_as_subject() -> None:
+    """'In northern Chile, a storm killed six people': a place in a prepositional phrase is no source."""
+    doc = parsed(
+        [
+            ("In", 2, "case", "ADP"),
+            ("northern", 2, "amod", "ADJ"),
+            ("Chile", 6, "obl", "PROPN"),
+            (",", 6, "punct", "PUNCT"),
+            ("a", 5, "det", "DET"),
+            ("storm", 6, "nsubj", "NOUN"),
+            ("killed", 6, "ROOT", "VERB"),
+            ("six", 8, "nummod", "NUM"),
+            ("people", 6, "obj", "NOUN"),
+            (".", 6, "punct", "PUNCT"),
+        ]
+    )
+    mentions = [mention(doc, 2, 3, "CHL"), mention(doc, 8, 9, "---CVL", "agent")]
+    roles = roles_of(doc, Trigger("190", 6, (6,), "t:1"), mentions)
+    assert codes(roles.targets) == ["---CVL"]
+    assert codes(roles.sources) == []
+
+
 def test_roles_token_identity_participle_on_place_without_verb() -> None:
     """'the shelling of Aleppo city, killing eight' with no verb above: the climb for the
     participle's subject ends at the root (tokens compared by value, not identity)."""

@@ -259,8 +259,12 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
             tok.dep_ in {"obj", "dobj", "advcl"}
             and tok.pos_ == "VERB"
             and tok.head != tok
-            and not any(c.dep_ == "mark" and c.lower_ != "to" for c in tok.children)
-        ):  # "...shunned work to protest": a purpose clause shares its verb's subject
+            and not any(
+                c.dep_ == "mark" and c.lower_ != "to" and not _gerund_adjunct(tok, c)
+                for c in tok.children
+            )
+        ):  # "...shunned work to protest": a purpose clause shares its verb's subject, and so
+            # does a gerund adjunct ("joined the marchers in demanding", "by firing")
             tok = tok.head  # "Israel denied attacking the convoy": a gerund object's subject
             continue
         if tok.dep_ in {"xcomp", "conj"} and tok.head != tok:
@@ -291,6 +295,14 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
     if verb.dep_ == "conj":
         return _left_verb_subject(verb)
     return None, False
+
+
+GERUND_MARKS = {"in", "by", "after", "before", "while", "without", "on", "upon", "through"}
+
+
+def _gerund_adjunct(verb: Token, mark: Token) -> bool:
+    """ "in demanding", "by firing": a subjectless gerund whose subject is its clause's."""
+    return verb.tag_ == "VBG" and mark.lower_ in GERUND_MARKS
 
 
 PLACE_NOUNS = {
@@ -766,6 +778,15 @@ def _clause_rule(sent: Span, trig: Trigger, index: MentionIndex) -> Roles | None
     return Roles(sources, targets, "parse+clause-rule")
 
 
+def _in_phrase(m: Mention, index: MentionIndex) -> bool:
+    """Whether the parse puts a mention inside a prepositional phrase ("In the United Kingdom,
+    the virus has killed six"): a place or a circumstance, not a subject."""
+    head = index.doc[m.head]
+    return head.dep_ in {"obl", "nmod", "pobj", "obl:tmod"} or any(
+        c.dep_ == "case" and c.i < head.i for c in head.children
+    )
+
+
 def _reverse(roles: Roles) -> Roles:
     """For patterns whose subject receives ("received weapons from X"): swap the roles."""
     return Roles(roles.targets, roles.sources, roles.method + "+reverse")
@@ -782,8 +803,21 @@ def find_roles(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
             near = _adjacent_subject(sent, trig, index)
             if near is not None and near not in roles.targets:
                 roles = Roles((near,), roles.targets, roles.method + "+adjacent")
-        if not roles.sources and not roles.targets and not trig.noun:
-            roles = _clause_rule(sent, trig, index) or roles
+        if not roles.sources and not trig.noun:
+            rule = _clause_rule(sent, trig, index)
+            if rule is not None and not roles.targets:
+                roles = rule
+            elif rule is not None:
+                # "The Security Council on Wednesday lifted sanctions imposed on Eritrea": the
+                # parse found whom, not who; the clause reading lends its subject
+                taken = {m.actor.code for m in roles.targets}
+                lent = tuple(
+                    m
+                    for m in rule.sources
+                    if m.actor.code not in taken and m.kind != "np" and not _in_phrase(m, index)
+                )
+                if lent:
+                    roles = Roles(lent, roles.targets, roles.method + "+clause-rule")
     else:
         roles = roles_by_rule(sent, trig, index)
     if speaker is not None and speaker not in roles.sources:
