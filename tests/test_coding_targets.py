@@ -76,6 +76,25 @@ def test_targets_nationality_adjective_of_object() -> None:
     assert codes(roles.targets) == ["PER"]
 
 
+def test_roles_nationality_adjective_of_unresolved_subject() -> None:
+    """'Some 9,000 Somali herders entered Kenya': a subject no dictionary knows takes the
+    country of its nationality adjective."""
+    doc = parsed(
+        [
+            ("Some", 1, "advmod", "ADV"),
+            ("9,000", 3, "nummod", "NUM"),
+            ("Somali", 3, "amod", "ADJ"),
+            ("herders", 4, "nsubj", "NOUN"),
+            ("entered", 4, "ROOT", "VERB"),
+            ("Kenya", 4, "obj", "PROPN"),
+            (".", 4, "punct", "PUNCT"),
+        ]
+    )
+    roles = roles_of(doc, Trigger("0233", 4, (4,), "t:1"), [mention(doc, 5, 6, "KEN")])
+    assert codes(roles.sources) == ["SOM"]
+    assert codes(roles.targets) == ["KEN"]
+
+
 def test_targets_from_phrase_names_where_the_object_came_from() -> None:
     """'Chile rejected a proposal from Bolivia': the object is no actor, its origin is."""
     doc = parsed(

@@ -422,7 +422,9 @@ def roles_from_parse(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
                 # "10 Russian soldiers killed in Ukraine": the patient, with no agent named
                 targets = index.of_token(subj) if trig.object_target else []
             else:
-                sources = index.of_token(subj) or index.noun_phrase(subj)
+                sources = (
+                    index.of_token(subj) or _nationalities(index, subj) or index.noun_phrase(subj)
+                )
                 # "The US, Russia, and Switzerland met": a coordination the parser split into
                 # several subjects
                 for other in subj.head.children if subj.dep_ in SUBJ else ():
@@ -481,9 +483,11 @@ def _reduced_relative(tok: Token) -> bool:
 def _target_of(index: MentionIndex, tok: Token) -> list[Mention]:
     """The actor a target noun names, else the countries of its nationality adjectives:
     "rejected an *Australian* ultimatum", "restrictions on *German* and *French* goods"."""
-    found = index.of_token(tok)
-    if found:
-        return found
+    return index.of_token(tok) or _nationalities(index, tok)
+
+
+def _nationalities(index: MentionIndex, tok: Token) -> list[Mention]:
+    """The countries a noun's nationality adjectives name ("some 8,000 *Iraqi* Kurds")."""
     out: list[Mention] = []
     for c in tok.children:
         if c.dep_ not in {"amod", "compound"} or c.i > tok.i:
