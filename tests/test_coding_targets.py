@@ -364,3 +364,21 @@ def test_roles_token_identity_participle_on_place_without_verb() -> None:
     doc[6].tag_ = "VBG"
     roles = roles_of(doc, Trigger("190", 6, (6,), "t:1"), [mention(doc, 3, 4, "SYRGOV", "capital")])
     assert codes(roles.sources) == []
+
+
+def test_roles_agentless_passive_subject_is_the_target() -> None:
+    """'Odesa was shelled overnight': the passive subject is who was hit, never the source."""
+    doc = parsed(
+        [
+            ("Odesa", 2, "nsubj:pass", "PROPN"),
+            ("was", 2, "aux:pass", "AUX"),
+            ("shelled", 2, "ROOT", "VERB"),
+            ("overnight", 2, "advmod", "ADV"),
+            (".", 2, "punct", "PUNCT"),
+        ],
+        {1: "be", 2: "shell"},
+    )
+    doc[2].tag_ = "VBN"
+    roles = roles_of(doc, Trigger("194", 2, (2,), "t:1"), [mention(doc, 0, 1, "UKRGOV", "capital")])
+    assert codes(roles.targets) == ["UKRGOV"]
+    assert codes(roles.sources) == []

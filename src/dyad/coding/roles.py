@@ -418,8 +418,12 @@ def roles_from_parse(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
                     )
                     for p in patients if trig.object_target else []:
                         targets = targets or index.of_token(p)
+                elif trig.object_target and _passive(verb):
+                    # "Kyiv was shelled overnight": the patient, with no agent named (a bare
+                    # participle may be a finite verb the parser misread: "ministers agreed")
+                    targets = index.of_token(subj)
             elif passive:
-                # "10 Russian soldiers killed in Ukraine": the patient, with no agent named
+                # a noun trigger's light verb in the passive: its subject is the patient
                 targets = index.of_token(subj) if trig.object_target else []
             else:
                 sources = (
