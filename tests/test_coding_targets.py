@@ -382,3 +382,55 @@ def test_roles_agentless_passive_subject_is_the_target() -> None:
     roles = roles_of(doc, Trigger("194", 2, (2,), "t:1"), [mention(doc, 0, 1, "UKRGOV", "capital")])
     assert codes(roles.targets) == ["UKRGOV"]
     assert codes(roles.sources) == []
+
+
+def test_roles_named_apposition_before_pronoun_possessor() -> None:
+    """'Canada sanctioned its Gulf ally Qatar': the named apposition is the target, not "its"."""
+    doc = parsed(
+        [
+            ("Canada", 1, "nsubj", "PROPN"),
+            ("sanctioned", 1, "ROOT", "VERB"),
+            ("its", 4, "nmod:poss", "PRON"),
+            ("Gulf", 4, "compound", "PROPN"),
+            ("ally", 1, "obj", "NOUN"),
+            ("Qatar", 4, "appos", "PROPN"),
+            (".", 1, "punct", "PUNCT"),
+        ]
+    )
+    mentions = [mention(doc, 0, 1, "CAN"), mention(doc, 5, 6, "QAT")]
+    assert codes(roles_of(doc, Trigger("163", 1, (1,), "t:1"), mentions).targets) == ["QAT"]
+
+
+def test_roles_conjoined_participle_shares_the_passive() -> None:
+    """'A reporter was beaten and detained': the reporter is the one detained, not the source."""
+    doc = parsed(
+        [
+            ("A", 1, "det", "DET"),
+            ("reporter", 3, "nsubj:pass", "NOUN"),
+            ("was", 3, "aux:pass", "AUX"),
+            ("beaten", 3, "ROOT", "VERB"),
+            ("and", 5, "cc", "CCONJ"),
+            ("detained", 3, "conj", "VERB"),
+            (".", 3, "punct", "PUNCT"),
+        ],
+        {2: "be", 3: "beat", 5: "detain"},
+    )
+    doc[3].tag_ = "VBN"
+    doc[5].tag_ = "VBN"
+    roles = roles_of(doc, Trigger("173", 5, (5,), "t:1"), [mention(doc, 1, 2, "---MED", "agent")])
+    assert codes(roles.targets) == ["---MED"]
+    assert codes(roles.sources) == []
+
+
+def test_roles_an_offer_is_no_actor() -> None:
+    """'Chile rejected two offers': "offer" ends like an agent noun but is nobody."""
+    doc = parsed(
+        [
+            ("Chile", 1, "nsubj", "PROPN"),
+            ("rejected", 1, "ROOT", "VERB"),
+            ("two", 3, "nummod", "NUM"),
+            ("offers", 1, "obj", "NOUN"),
+            (".", 1, "punct", "PUNCT"),
+        ]
+    )
+    assert roles_of(doc, Trigger("120", 1, (1,), "t:1"), [mention(doc, 0, 1, "CHL")]).targets == ()

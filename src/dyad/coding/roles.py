@@ -74,7 +74,8 @@ class MentionIndex:
         """The mention(s) a token stands for: itself, its conjuncts, or an actor modifying it."""
         found = self._direct(tok)
         if not found and depth > 0:
-            for child in tok.children:
+            # the name in apposition first, a pronoun last: "its NATO ally *Turkey*" is Turkey
+            for child in sorted(tok.children, key=_modifier_rank):
                 if child.dep_ in MODIFIERS and child.i not in self._case_blocked(child):
                     found = self.of_token(child, depth - 1)
                     if found:
@@ -162,6 +163,13 @@ class MentionIndex:
         )
 
 
+def _modifier_rank(child: Token) -> int:
+    """Order in which a noun's modifiers are searched for the actor it stands for."""
+    if child.dep_ in {"appos", "flat", "flat:name"} and child.pos_ == "PROPN":
+        return 0
+    return 2 if child.pos_ == "PRON" else 1
+
+
 MONTHS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",
@@ -180,6 +188,7 @@ def _can_act(tok: Token) -> bool:
 
 
 NOT_AGENTS = {
+    "offer", "offers", "murder", "murders", "transfer", "transfers", "shelter", "shelters",
     "border", "borders", "number", "numbers", "order", "orders", "matter", "matters",
     "letter", "letters", "water", "power", "powers", "center", "centre", "quarter",
     "summary", "territory", "boundary", "anniversary", "military", "primary",
@@ -418,7 +427,10 @@ def roles_from_parse(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
                     )
                     for p in patients if trig.object_target else []:
                         targets = targets or index.of_token(p)
-                elif trig.object_target and _passive(verb):
+                elif trig.object_target and (
+                    _passive(verb)
+                    or (verb.dep_ == "conj" and verb.tag_ == "VBN" and _passive(verb.head))
+                ):  # "was tortured and killed": the conjunct shares the passive
                     # "Kyiv was shelled overnight": the patient, with no agent named (a bare
                     # participle may be a finite verb the parser misread: "ministers agreed")
                     targets = index.of_token(subj)
