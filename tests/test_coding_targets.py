@@ -434,3 +434,26 @@ def test_roles_an_offer_is_no_actor() -> None:
         ]
     )
     assert roles_of(doc, Trigger("120", 1, (1,), "t:1"), [mention(doc, 0, 1, "CHL")]).targets == ()
+
+
+def test_roles_issuer_of_a_statement_does_what_it_says() -> None:
+    """'Oxfam released a report accusing Chad of abuses': the report's issuer accuses."""
+    doc = parsed(
+        [
+            ("Oxfam", 1, "nsubj", "PROPN"),
+            ("released", 1, "ROOT", "VERB"),
+            ("a", 3, "det", "DET"),
+            ("report", 1, "obj", "NOUN"),
+            ("accusing", 3, "acl", "VERB"),
+            ("Chad", 4, "obj", "PROPN"),
+            ("of", 7, "case", "ADP"),
+            ("abuses", 4, "obl", "NOUN"),
+            (".", 1, "punct", "PUNCT"),
+        ],
+        {1: "release", 3: "report", 4: "accuse"},
+    )
+    doc[4].tag_ = "VBG"
+    mentions = [mention(doc, 0, 1, "---NGO", "group"), mention(doc, 5, 6, "TCD")]
+    roles = roles_of(doc, Trigger("112", 4, (4,), "t:1"), mentions)
+    assert codes(roles.sources) == ["---NGO"]
+    assert codes(roles.targets) == ["TCD"]

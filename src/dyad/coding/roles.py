@@ -295,6 +295,15 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
             if tok.pos_ in {"VERB", "AUX"}:
                 continue
             break
+        if (
+            tok.dep_ == "acl"
+            and tok.tag_ == "VBG"
+            and tok.head.lemma_ in MESSAGE_NOUNS
+            and tok.head.head.lemma_ in ISSUE_VERBS
+            and tok.head.dep_ in OBJ
+        ):  # "Amnesty issued a statement urging X": who issued the statement urges
+            tok = tok.head.head
+            continue
         if tok.dep_ in {"acl"} and tok.head != tok:
             # "soldiers killed in Ukraine": a past participle's noun is its patient
             # (unless it has an object: then the parser took a finite verb for a participle)
@@ -314,6 +323,18 @@ def _gerund_adjunct(verb: Token, mark: Token) -> bool:
     return verb.tag_ == "VBG" and mark.lower_ in GERUND_MARKS
 
 
+# what an actor issues, whose -ing modifier is the issuer's act ("a report accusing X")
+MESSAGE_NOUNS = {
+    "statement", "report", "letter", "resolution", "communique", "communiqué", "declaration",
+    "message", "note", "document", "speech", "video", "post", "tweet", "editorial", "article",
+    "motion", "bill", "decree", "order", "ruling", "verdict", "appeal", "petition", "memo",
+    "announcement", "notice", "warning", "ultimatum", "complaint", "lawsuit", "broadcast",
+}  # fmt: skip
+ISSUE_VERBS = {
+    "issue", "release", "publish", "put", "send", "sign", "adopt", "approve", "pass", "deliver",
+    "file", "post", "broadcast", "make", "give", "submit", "present", "lodge", "write", "draft",
+    "table", "unveil", "circulate", "distribute", "air", "launch", "hand",
+}  # fmt: skip
 PLACE_NOUNS = {
     "city",
     "town",
