@@ -457,3 +457,45 @@ def test_roles_issuer_of_a_statement_does_what_it_says() -> None:
     roles = roles_of(doc, Trigger("112", 4, (4,), "t:1"), mentions)
     assert codes(roles.sources) == ["---NGO"]
     assert codes(roles.targets) == ["TCD"]
+
+
+def test_targets_unknown_thing_stands_for_the_country_it_is_in() -> None:
+    """'Rebels shelled a depot near Kabul': a thing no dictionary knows is its country, AFG."""
+    doc = parsed(
+        [
+            ("Rebels", 1, "nsubj", "NOUN"),
+            ("shelled", 1, "ROOT", "VERB"),
+            ("a", 3, "det", "DET"),
+            ("depot", 1, "obj", "NOUN"),
+            ("near", 5, "case", "ADP"),
+            ("Kabul", 3, "nmod", "PROPN"),
+            (".", 1, "punct", "PUNCT"),
+        ]
+    )
+    mentions = [mention(doc, 0, 1, "---REB", "agent"), mention(doc, 5, 6, "AFGGOV", "capital")]
+    roles = roles_of(doc, Trigger("194", 1, (1,), "t:1"), mentions)
+    assert codes(roles.targets) == ["AFG"]
+
+
+def test_targets_conjoined_verb_with_its_own_phrase_shares_nothing() -> None:
+    """'Gunmen seized up to 9 guards and burned a truck near Goma': two events, the first does
+    not take the second's object."""
+    doc = parsed(
+        [
+            ("Gunmen", 1, "nsubj", "NOUN"),
+            ("seized", 1, "ROOT", "VERB"),
+            ("up", 1, "compound:prt", "ADP"),
+            ("to", 5, "case", "ADP"),
+            ("9", 5, "nummod", "NUM"),
+            ("guards", 1, "obl", "NOUN"),
+            ("and", 7, "cc", "CCONJ"),
+            ("burned", 1, "conj", "VERB"),
+            ("a", 9, "det", "DET"),
+            ("truck", 7, "obj", "NOUN"),
+            ("near", 11, "case", "ADP"),
+            ("Goma", 9, "nmod", "PROPN"),
+            (".", 1, "punct", "PUNCT"),
+        ]
+    )
+    mentions = [mention(doc, 0, 1, "---REB", "agent"), mention(doc, 11, 12, "COD", "country")]
+    assert roles_of(doc, Trigger("181", 1, (1,), "t:1"), mentions).targets == ()

@@ -487,7 +487,8 @@ def roles_from_parse(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
         first_obj = None if trig.noun else next((c for c in verb.children if c.dep_ in OBJ), None)
         targets = index.noun_phrase(first_obj) if sources else []
     sources = [m for m in sources if m not in targets] or sources
-    return Roles(tuple(sources), tuple(targets), "parse")
+    method = "parse+place" if any(m.kind == "place" for m in targets) else "parse"
+    return Roles(tuple(sources), tuple(targets), method)
 
 
 CLAUSE_BARRIERS = {
@@ -520,7 +521,35 @@ def _reduced_relative(tok: Token) -> bool:
 def _target_of(index: MentionIndex, tok: Token) -> list[Mention]:
     """The actor a target noun names, else the countries of its nationality adjectives:
     "rejected an *Australian* ultimatum", "restrictions on *German* and *French* goods"."""
-    return index.of_token(tok) or _nationalities(index, tok)
+    found = index.of_token(tok)
+    if any(m.kind not in UNNAMED for m in found):
+        return found
+    found = _nationalities(index, tok) or found
+    if found and any(m.kind not in UNNAMED for m in found):
+        return found
+    # "inspectors to the Esfahan facilities in central Iran", "a military base in Nigeria": a
+    # thing no dictionary knows stands for the country it is in
+    for c in tok.children:
+        if c.dep_ in {"nmod", "obl", "prep"} and _case_of(c) in LOCATED:
+            where = [_as_country(m) for m in index.of_token(c, 1) if m.kind in PLACE_KINDS]
+            if where:
+                return where
+    return found
+
+
+UNNAMED = {"np", "ner"}  # mention kinds with no dictionary entry behind them
+PLACE_KINDS = {"country", "capital"}
+
+
+def _as_country(m: Mention) -> Mention:
+    """A place mention as its country ("near Damascus" is SYR, not the Syrian government), of
+    kind ``place``: a target inferred from where a thing is, weaker evidence than a named one."""
+    country = m.actor.country or m.actor.code
+    actor = Actor(m.actor.text, m.actor.start, m.actor.end, country, country)
+    return Mention(m.start, m.end, m.head, actor, "place")
+
+
+LOCATED = {"in", "inside", "at", "near"}
 
 
 def _nationalities(index: MentionIndex, tok: Token) -> list[Mention]:
@@ -542,12 +571,16 @@ def _shared_verbs(verb: Token) -> list[Token]:
     object of its own, its conjunct has and no subject of its own)."""
     if verb.pos_ not in {"VERB", "AUX"} or any(c.dep_ in OBJ for c in verb.children):
         return []
+    doc = verb.doc
     return [
         c
         for c in verb.children
         if c.dep_ == "conj"
         and c.pos_ == "VERB"
         and not any(g.dep_ in SUBJ | PASS_SUBJ for g in c.children)
+        # only "V1 and V2 X": nothing of V1's own between them ("kidnapped up to 16 advisers
+        # and exploded bombs" are two events)
+        and all(t.dep_ in {"cc", "advmod", "punct"} for t in doc[verb.i + 1 : c.i])
     ]
 
 
