@@ -475,6 +475,21 @@ def test_targets_unknown_thing_stands_for_the_country_it_is_in() -> None:
     mentions = [mention(doc, 0, 1, "---REB", "agent"), mention(doc, 5, 6, "AFGGOV", "capital")]
     roles = roles_of(doc, Trigger("194", 1, (1,), "t:1"), mentions)
     assert codes(roles.targets) == ["AFG"]
+    assert roles.method == "parse+place"
+    # the same with ClearNLP labels (spaCy's English models)
+    doc = parsed(
+        [
+            ("Rebels", 1, "nsubj", "NOUN"),
+            ("shelled", 1, "ROOT", "VERB"),
+            ("a", 3, "det", "DET"),
+            ("depot", 1, "dobj", "NOUN"),
+            ("near", 3, "prep", "ADP"),
+            ("Kabul", 4, "pobj", "PROPN"),
+            (".", 1, "punct", "PUNCT"),
+        ]
+    )
+    mentions = [mention(doc, 0, 1, "---REB", "agent"), mention(doc, 5, 6, "AFGGOV", "capital")]
+    assert codes(roles_of(doc, Trigger("194", 1, (1,), "t:1"), mentions).targets) == ["AFG"]
 
 
 def test_targets_conjoined_verb_with_its_own_phrase_shares_nothing() -> None:

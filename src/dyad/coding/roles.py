@@ -156,6 +156,8 @@ class MentionIndex:
     def _case_blocked(child: Token) -> set[int]:
         # "the war in Ukraine" is about Ukraine, but "in Ukraine" is a place, not who was hit
         preps = {c.lower_ for c in child.children if c.dep_ == "case"}
+        if child.dep_ == "prep":
+            preps.add(child.lower_)  # ClearNLP: the preposition heads its noun
         return (
             {child.i}
             if preps & {"in", "at", "near", "since", "during", "after", "before"}
@@ -529,9 +531,9 @@ def _target_of(index: MentionIndex, tok: Token) -> list[Mention]:
         return found
     # "inspectors to the Esfahan facilities in central Iran", "a military base in Nigeria": a
     # thing no dictionary knows stands for the country it is in
-    for c in tok.children:
-        if c.dep_ in {"nmod", "obl", "prep"} and _case_of(c) in LOCATED:
-            where = [_as_country(m) for m in index.of_token(c, 1) if m.kind in PLACE_KINDS]
+    for prep, noun in _obliques(tok):
+        if prep in LOCATED:
+            where = [_as_country(m) for m in index.of_token(noun, 1) if m.kind in PLACE_KINDS]
             if where:
                 return where
     return found
