@@ -453,9 +453,10 @@ def roles_from_parse(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
                 elif trig.object_target and (
                     _passive(verb)
                     or (verb.dep_ == "conj" and verb.tag_ == "VBN" and _passive(verb.head))
-                ):  # "was tortured and killed": the conjunct shares the passive
-                    # "Kyiv was shelled overnight": the patient, with no agent named (a bare
-                    # participle may be a finite verb the parser misread: "ministers agreed")
+                ):
+                    # "Kyiv was shelled overnight", "was tortured and killed": the patient, with
+                    # no agent named (not for a bare participle, which may be a finite verb the
+                    # parser misread: "ministers agreed ...")
                     targets = index.of_token(subj)
             elif passive:
                 # a noun trigger's light verb in the passive: its subject is the patient
@@ -520,9 +521,15 @@ def _reduced_relative(tok: Token) -> bool:
     return tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in {"NOUN", "PROPN"}
 
 
+UNNAMED = {"np", "ner"}  # mention kinds with no dictionary entry behind them
+PLACE_KINDS = {"country", "capital"}
+LOCATED = {"in", "inside", "at", "near"}
+
+
 def _target_of(index: MentionIndex, tok: Token) -> list[Mention]:
-    """The actor a target noun names, else the countries of its nationality adjectives:
-    "rejected an *Australian* ultimatum", "restrictions on *German* and *French* goods"."""
+    """The actor a target noun names; else the countries of its nationality adjectives
+    ("rejected an *Australian* ultimatum", "curbs on *German* and *French* goods"); else, for a
+    thing no dictionary knows, the country it is in ("a military base *in Nigeria*")."""
     found = index.of_token(tok)
     if any(m.kind not in UNNAMED for m in found):
         return found
@@ -539,19 +546,12 @@ def _target_of(index: MentionIndex, tok: Token) -> list[Mention]:
     return found
 
 
-UNNAMED = {"np", "ner"}  # mention kinds with no dictionary entry behind them
-PLACE_KINDS = {"country", "capital"}
-
-
 def _as_country(m: Mention) -> Mention:
     """A place mention as its country ("near Damascus" is SYR, not the Syrian government), of
     kind ``place``: a target inferred from where a thing is, weaker evidence than a named one."""
     country = m.actor.country or m.actor.code
     actor = Actor(m.actor.text, m.actor.start, m.actor.end, country, country)
     return Mention(m.start, m.end, m.head, actor, "place")
-
-
-LOCATED = {"in", "inside", "at", "near"}
 
 
 def _nationalities(index: MentionIndex, tok: Token) -> list[Mention]:
@@ -674,7 +674,7 @@ def _action_agent(head: Token, trig: Trigger, index: MentionIndex) -> list[Menti
         for c in obj.children:
             if c.pos_ == "PRON":
                 continue  # "upgraded *their* ties": the subject's own, not a counterpart
-            if c.dep_ in POSS or (c.dep_ in {"nmod", "prep"} and _case_of(c) == "of"):
+            if c.dep_ in POSS or (c.dep_ == "nmod" and _case_of(c) == "of"):
                 found = index.of_token(c, 1)
                 if found:
                     return found
