@@ -74,7 +74,8 @@ class MentionIndex:
         """The mention(s) a token stands for: itself, its conjuncts, or an actor modifying it."""
         found = self._direct(tok)
         if not found and depth > 0:
-            for child in tok.children:
+            # the name in apposition first, a pronoun last: "its NATO ally *Turkey*" is Turkey
+            for child in sorted(tok.children, key=_modifier_rank):
                 if child.dep_ in MODIFIERS and child.i not in self._case_blocked(child):
                     found = self.of_token(child, depth - 1)
                     if found:
@@ -162,11 +163,20 @@ class MentionIndex:
     def _case_blocked(child: Token) -> set[int]:
         # "the war in Ukraine" is about Ukraine, but "in Ukraine" is a place, not who was hit
         preps = {c.lower_ for c in child.children if c.dep_ == "case"}
+        if child.dep_ == "prep":
+            preps.add(child.lower_)  # ClearNLP: the preposition heads its noun
         return (
             {child.i}
             if preps & {"in", "at", "near", "since", "during", "after", "before"}
             else set()
         )
+
+
+def _modifier_rank(child: Token) -> int:
+    """Order in which a noun's modifiers are searched for the actor it stands for."""
+    if child.dep_ in {"appos", "flat", "flat:name"} and child.pos_ == "PROPN":
+        return 0
+    return 2 if child.pos_ == "PRON" else 1
 
 
 MONTHS = {
@@ -187,6 +197,7 @@ def _can_act(tok: Token) -> bool:
 
 
 NOT_AGENTS = {
+    "offer", "offers", "murder", "murders", "transfer", "transfers", "shelter", "shelters",
     "border", "borders", "number", "numbers", "order", "orders", "matter", "matters",
     "letter", "letters", "water", "power", "powers", "center", "centre", "quarter",
     "summary", "territory", "boundary", "anniversary", "military", "primary",
@@ -217,6 +228,15 @@ def _case_of(tok: Token) -> str:
     cases = [c for c in tok.children if c.dep_ in {"case", "mark"} and c.i < tok.i]
     if cases:
         return " ".join(c.lower_ for c in cases)
+    # "granted asylum to 18 Rwandan rebels": the parser hung "to" on the numeral
+    edge = tok.left_edge
+    if (
+        edge.dep_ == "case"
+        and edge.head != tok
+        and edge.head.head == tok
+        and edge.head.dep_ in {"nummod", "det", "amod", "compound"}
+    ):
+        return edge.lower_
     if tok.dep_ == "pobj" and tok.head.dep_ in {"prep", "agent"}:
         return tok.head.lower_
     return ""
@@ -241,7 +261,7 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
     for _ in range(4):
         if tok is None:
             break
-        relative = tok.dep_ in {"acl:relcl", "relcl"} and tok.head is not tok
+        relative = tok.dep_ in {"acl:relcl", "relcl"} and tok.head != tok
         for c in tok.children:
             if c.is_space or c.is_punct or c.lower_ in TIME_WORDS:
                 continue  # a paragraph break or "today" the parser hung on the verb is nobody
@@ -256,12 +276,16 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
         if (
             tok.dep_ in {"obj", "dobj", "advcl"}
             and tok.pos_ == "VERB"
-            and tok.head is not tok
-            and not any(c.dep_ == "mark" and c.lower_ != "to" for c in tok.children)
-        ):  # "...shunned work to protest": a purpose clause shares its verb's subject
+            and tok.head != tok
+            and not any(
+                c.dep_ == "mark" and c.lower_ != "to" and not _gerund_adjunct(tok, c)
+                for c in tok.children
+            )
+        ):  # "...shunned work to protest": a purpose clause shares its verb's subject, and so
+            # does a gerund adjunct ("joined the marchers in demanding", "by firing")
             tok = tok.head  # "Israel denied attacking the convoy": a gerund object's subject
             continue
-        if tok.dep_ in {"xcomp", "conj"} and tok.head is not tok:
+        if tok.dep_ in {"xcomp", "conj"} and tok.head != tok:
             # the controller of an xcomp is its verb's object ("urged Russia to withdraw"),
             # except after subject-control verbs ("promised Kyiv to send"), else its subject
             # ("Russia and China voted ... to impose")
@@ -275,12 +299,21 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
             # "bombarded a part of Aleppo overnight, killing eight": the parser hung the
             # participle on the place; it belongs to the clause's verb
             tok = tok.head
-            while tok.head is not tok and tok.pos_ not in {"VERB", "AUX"}:
+            while tok.head != tok and tok.pos_ not in {"VERB", "AUX"}:
                 tok = tok.head
             if tok.pos_ in {"VERB", "AUX"}:
                 continue
             break
-        if tok.dep_ in {"acl"} and tok.head is not tok:
+        if (
+            tok.dep_ == "acl"
+            and tok.tag_ == "VBG"
+            and tok.head.lemma_ in MESSAGE_NOUNS
+            and tok.head.head.lemma_ in ISSUE_VERBS
+            and tok.head.dep_ in OBJ
+        ):  # "Amnesty issued a statement urging X": who issued the statement urges
+            tok = tok.head.head
+            continue
+        if tok.dep_ in {"acl"} and tok.head != tok:
             # "soldiers killed in Ukraine": a past participle's noun is its patient
             # (unless it has an object: then the parser took a finite verb for a participle)
             has_obj = any(c.dep_ in OBJ for c in tok.children)
@@ -291,6 +324,26 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
+GERUND_MARKS = {"in", "by", "after", "before", "while", "without", "on", "upon", "through"}
+
+
+def _gerund_adjunct(verb: Token, mark: Token) -> bool:
+    """ "in demanding", "by firing": a subjectless gerund whose subject is its clause's."""
+    return verb.tag_ == "VBG" and mark.lower_ in GERUND_MARKS
+
+
+# what an actor issues, whose -ing modifier is the issuer's act ("a report accusing X")
+MESSAGE_NOUNS = {
+    "statement", "report", "letter", "resolution", "communique", "communiqué", "declaration",
+    "message", "note", "document", "speech", "video", "post", "tweet", "editorial", "article",
+    "motion", "bill", "decree", "order", "ruling", "verdict", "appeal", "petition", "memo",
+    "announcement", "notice", "warning", "ultimatum", "complaint", "lawsuit", "broadcast",
+}  # fmt: skip
+ISSUE_VERBS = {
+    "issue", "release", "publish", "put", "send", "sign", "adopt", "approve", "pass", "deliver",
+    "file", "post", "broadcast", "make", "give", "submit", "present", "lodge", "write", "draft",
+    "table", "unveil", "circulate", "distribute", "air", "launch", "hand",
+}  # fmt: skip
 PLACE_NOUNS = {
     "city",
     "town",
@@ -325,7 +378,7 @@ def _left_verb_subject(verb: Token) -> tuple[Token | None, bool]:
 
 def _is_complement(verb: Token) -> bool:
     """An infinitival complement: "ordered X *to be blown up*", "forced Y *to retreat*"."""
-    if verb.head is verb:
+    if verb.head == verb:
         return False
     if verb.dep_ == "xcomp":
         return True
@@ -347,7 +400,7 @@ def _governing_verb(noun: Token) -> Token | None:
     tok = noun
     for _ in range(3):
         head = tok.head
-        if head is tok:
+        if head == tok:
             return None
         if head.pos_ in {"VERB", "AUX"}:
             return head
@@ -398,21 +451,31 @@ def roles_from_parse(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
                     # "ordered the links to be blown up": the orderer did it, to the links
                     ctrl, _ = _subject_of(verb.head)
                     sources = index.of_token(ctrl) if ctrl is not None else []
-                    own_subject = subj.head is verb
+                    own_subject = subj.head == verb
                     patients = (
                         [subj] if own_subject else [c for c in verb.head.children if c.dep_ in OBJ]
                     )
                     for p in patients if trig.object_target else []:
                         targets = targets or index.of_token(p)
+                elif trig.object_target and (
+                    _passive(verb)
+                    or (verb.dep_ == "conj" and verb.tag_ == "VBN" and _passive(verb.head))
+                ):
+                    # "Kyiv was shelled overnight", "was tortured and killed": the patient, with
+                    # no agent named (not for a bare participle, which may be a finite verb the
+                    # parser misread: "ministers agreed ...")
+                    targets = index.of_token(subj)
             elif passive:
-                # "10 Russian soldiers killed in Ukraine": the patient, with no agent named
+                # a noun trigger's light verb in the passive: its subject is the patient
                 targets = index.of_token(subj) if trig.object_target else []
             else:
-                sources = index.of_token(subj) or index.noun_phrase(subj)
+                sources = (
+                    index.of_token(subj) or _nationalities(index, subj) or index.noun_phrase(subj)
+                )
                 # "The US, Russia, and Switzerland met": a coordination the parser split into
                 # several subjects
                 for other in subj.head.children if subj.dep_ in SUBJ else ():
-                    if other is not subj and other.dep_ in SUBJ:
+                    if other != subj and other.dep_ in SUBJ:
                         sources += [m for m in index.of_token(other) if m not in sources]
         elif passive:
             agent = next((n for p, n in _obliques(verb) if p == "by"), None)
@@ -427,14 +490,15 @@ def roles_from_parse(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
                         targets = index.of_token(obj)
     if not targets:
         th = doc[trig.target_head] if trig.target_head is not None else head
-        targets = _targets(th, verb if th is head else th, trig, index, passive)
-        if not targets and th is not head:
+        targets = _targets(th, verb if th == head else th, trig, index, passive)
+        if not targets and th != head:
             targets = _targets(head, verb, trig, index, passive)
     if not targets and trig.object_target and not passive:
         first_obj = None if trig.noun else next((c for c in verb.children if c.dep_ in OBJ), None)
         targets = index.noun_phrase(first_obj) if sources else []
     sources = [m for m in sources if m not in targets] or sources
-    return Roles(tuple(sources), tuple(targets), "parse")
+    method = "parse+place" if any(m.kind == "place" for m in targets) else "parse"
+    return Roles(tuple(sources), tuple(targets), method)
 
 
 CLAUSE_BARRIERS = {
@@ -446,36 +510,114 @@ PHRASE_PATH = OBJ | {"conj", "xcomp", "compound", "nmod", "obl", "appos", "prep"
 
 def _prep_phrases(tok: Token, depth: int = 3) -> list[tuple[str, Token]]:
     """Prepositional phrases in ``tok``'s clause: its own, its objects' and their conjuncts'
-    ("supplying shells and missiles **to Russia**"), not those of embedded clauses."""
+    ("supplying shells and missiles **to Russia**"), not those of embedded clauses; a reduced
+    relative on a noun is part of it ("lifted the sanctions imposed **on Iran**")."""
     out = list(_obliques(tok))
     if depth == 0:
         return out
     for c in tok.children:
         if c.dep_ in CLAUSE_BARRIERS or (c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}):
             continue
-        if c.dep_ in PHRASE_PATH:
+        if c.dep_ in PHRASE_PATH or _reduced_relative(c):
             out.extend(_prep_phrases(c, depth - 1))
     return out
+
+
+def _reduced_relative(tok: Token) -> bool:
+    """A past participle modifying a noun: "the ban *imposed* on Chad"."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in {"NOUN", "PROPN"}
+
+
+UNNAMED = {"np", "ner"}  # mention kinds with no dictionary entry behind them
+PLACE_KINDS = {"country", "capital"}
+LOCATED = {"in", "inside", "at", "near"}
+
+
+def _target_of(index: MentionIndex, tok: Token) -> list[Mention]:
+    """The actor a target noun names; else the countries of its nationality adjectives
+    ("rejected an *Australian* ultimatum", "curbs on *German* and *French* goods"); else, for a
+    thing no dictionary knows, the country it is in ("a military base *in Nigeria*")."""
+    found = index.of_token(tok)
+    if any(m.kind not in UNNAMED for m in found):
+        return found
+    found = _nationalities(index, tok) or found
+    if found and any(m.kind not in UNNAMED for m in found):
+        return found
+    # "inspectors to the Esfahan facilities in central Iran", "a military base in Nigeria": a
+    # thing no dictionary knows stands for the country it is in
+    for prep, noun in _obliques(tok):
+        if prep in LOCATED:
+            where = [_as_country(m) for m in index.of_token(noun, 1) if m.kind in PLACE_KINDS]
+            if where:
+                return where
+    return found
+
+
+def _as_country(m: Mention) -> Mention:
+    """A place mention as its country ("near Damascus" is SYR, not the Syrian government), of
+    kind ``place``: a target inferred from where a thing is, weaker evidence than a named one."""
+    country = m.actor.country or m.actor.code
+    actor = Actor(m.actor.text, m.actor.start, m.actor.end, country, country)
+    return Mention(m.start, m.end, m.head, actor, "place")
+
+
+def _nationalities(index: MentionIndex, tok: Token) -> list[Mention]:
+    """The countries a noun's nationality adjectives name ("some 8,000 *Iraqi* Kurds")."""
+    out: list[Mention] = []
+    for c in tok.children:
+        if c.dep_ not in {"amod", "compound"} or c.i > tok.i:
+            continue
+        for a in (c, *c.conjuncts):
+            if a.i in index.at:
+                continue
+            seen = {o.actor.code for o in out}
+            out += [m for m in _adjective_actor(a) if m.actor.code not in seen]
+    return out
+
+
+def _shared_verbs(verb: Token) -> list[Token]:
+    """Verbs that share ``verb``'s object: "donated and delivered goods to X" (``verb`` has no
+    object of its own, its conjunct has and no subject of its own)."""
+    if verb.pos_ not in {"VERB", "AUX"} or any(c.dep_ in OBJ for c in verb.children):
+        return []
+    doc = verb.doc
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "conj"
+        and c.pos_ == "VERB"
+        and not any(g.dep_ in SUBJ | PASS_SUBJ for g in c.children)
+        # only "V1 and V2 X": nothing of V1's own between them ("kidnapped up to 16 advisers
+        # and exploded bombs" are two events)
+        and all(t.dep_ in {"cc", "advmod", "punct"} for t in doc[verb.i + 1 : c.i])
+    ]
+
+
+# a "from" phrase names where the object came from: the party an acceptance, refusal or
+# seizure is about ("rejected an offer from X", "seized weapons from X"); for force and
+# violence it is the launch site ("fired rockets from Gaza"), not the one hit
+FROM_BLOCKED_ROOTS = {"15", "18", "19", "20"}
 
 
 def _targets(
     head: Token, verb: Token, trig: Trigger, index: MentionIndex, passive: bool
 ) -> list[Mention]:
     found: list[Mention] = []
-    carriers = [head] if head is verb else [head, verb]
-    if head.dep_ == "amod" and head.head is not head:
+    carriers = [head] if head == verb else [head, verb]
+    if head.dep_ == "amod" and head.head != head:
         carriers.append(head.head)  # "has imposed sanctions against Russia" read as an adjective
+    carriers += _shared_verbs(head)
     for carrier in carriers:
         for prep, noun in _prep_phrases(carrier):
             last_word = prep.split()[-1:]  # "" and whitespace-only cases have no word
             if last_word and (prep in trig.target_preps or last_word[0] in trig.target_preps):
-                found = index.of_token(noun)
+                found = _target_of(index, noun)
                 if found:
                     return found
-    if trig.noun and verb is not head:
+    if trig.noun and verb != head:
         # "Syrian rebels engaged Filipino peacekeepers in a firefight": the light verb's object
         for c in verb.children:
-            if c.dep_ in OBJ and c is not head and head not in c.subtree:
+            if c.dep_ in OBJ and c != head and head not in c.subtree:
                 found = index.of_token(c)
                 if found:
                     return found
@@ -484,7 +626,7 @@ def _targets(
             for c in carrier.children:
                 if c.dep_ in OBJ or (c.dep_ == "obl" and _case_of(c) in {"than", "more than"}):
                     # "arrested more than 100 Palestinians" is often parsed as an oblique
-                    found = index.of_token(c)
+                    found = _target_of(index, c)
                     if found:
                         return found
                     # "supplying shells to Russia": the object's own "to" phrase
@@ -500,35 +642,103 @@ def _targets(
                     found = index.of_token(c)
                     if found:
                         return found
+        if trig.code[:2] not in FROM_BLOCKED_ROOTS:
+            found = _origin(carriers, index)
+            if found:
+                return found
     if found or not (trig.object_target or trig.target_preps):
         return found  # "target: none" patterns (bare statements) take no target at all
-    return _complement_target(head, index)
+    if not trig.noun and not trig.object_target:
+        found = _action_agent(head, trig, index)
+        if found:
+            return found
+    return _complement_target(head, index, trig.reciprocal)
+
+
+def _origin(carriers: Sequence[Token], index: MentionIndex) -> list[Mention]:
+    """The actor a thing came from, when the object names no actor: "received a mission of
+    observers *from the OSCE*", "dismissed an appeal *from President X*"."""
+    for carrier in carriers:
+        objects = [c for c in carrier.children if c.dep_ in OBJ]
+        if carrier.pos_ in {"NOUN", "PROPN"}:
+            objects.append(carrier)  # "confiscated weapons from X" with the verb read as amod
+        if not objects:
+            continue
+        for holder in (*objects, carrier):
+            for prep, noun in _obliques(holder):
+                if prep == "from":
+                    found = index.of_token(noun)
+                    if found:
+                        return found
+    return []
+
+
+def _action_agent(head: Token, trig: Trigger, index: MentionIndex) -> list[Mention]:
+    """The one who is to perform the action the pattern's object names: "demanded the
+    withdrawal *of Serbian forces*", "demanded *Russia's* withdrawal"."""
+    named = set(trig.tokens)
+    for obj in (c for c in head.children if c.dep_ in OBJ and c.i in named):
+        for c in obj.children:
+            if c.pos_ == "PRON":
+                continue  # "upgraded *their* ties": the subject's own, not a counterpart
+            if c.dep_ in POSS or (c.dep_ == "nmod" and _case_of(c) == "of"):
+                found = index.of_token(c, 1)
+                if found:
+                    return found
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    found = index.of_token(p, 1) if p.dep_ == "pobj" else []
+                    if found:
+                        return found
+    return []
 
 
 COMPLEMENT_PREPS = {"to", "against", "on", "at", "with", "into"}
 
 
-def _complement_target(head: Token, index: MentionIndex) -> list[Mention]:
+def _complement_target(head: Token, index: MentionIndex, reciprocal: bool) -> list[Mention]:
     """The target inside a complement clause: "demanded that *North Korea* forsake ...",
     "threatened to cut off electricity *to Nakhichevan*", "urged *Iraq* to comply"."""
     for c in head.children:
-        if c.dep_ == "ccomp":
-            subj = next((s for s in c.children if s.dep_ in SUBJ | PASS_SUBJ), None)
-            if subj is not None:
-                found = index.of_token(subj)
-                if found:
-                    return found
-        if c.dep_ == "xcomp":
+        marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
+        if c.dep_ == "ccomp" or (c.dep_ == "advcl" and "that" in marks):
+            # "demanded Friday that X match ...": a "that" clause the parser took as adverbial
+            found = _clause_subject(c, index)
+            if found:
+                return found
+        if c.dep_ == "xcomp" or (c.dep_ == "advcl" and "to" in marks and not reciprocal):
+            # an infinitive the parser hung as adverbial is a complement ("threatened today to
+            # impose ...") or a purpose, whose object is what the act is aimed at ("imposed a
+            # blockade to starve X"); not the partner of a meeting ("met to discuss efforts
+            # to counter X")
             for o in c.children:
                 if o.dep_ in OBJ:
-                    found = index.of_token(o)
+                    found = _target_of(index, o)
                     if found:
                         return found
             for prep, noun in _prep_phrases(c):
                 if prep in COMPLEMENT_PREPS:
-                    found = index.of_token(noun)
+                    found = _target_of(index, noun)
                     if found:
                         return found
+    return []
+
+
+def _clause_subject(clause: Token, index: MentionIndex) -> list[Mention]:
+    """The subject of a complement clause; with none parsed, the actor standing between the
+    complementizer and the verb ("demanded that Hamas renounce", Hamas read as a compound)."""
+    subj = next((s for s in clause.children if s.dep_ in SUBJ | PASS_SUBJ), None)
+    if subj is not None:
+        return index.of_token(subj)
+    for c in clause.lefts:
+        if (
+            c.dep_ in {"compound", "dep", "obj", "nmod"}
+            and c.pos_ in {"PROPN", "NOUN"}
+            and not any(g.dep_ == "case" for g in c.children)
+        ):
+            found = index.of_token(c)
+            if found:
+                return found
     return []
 
 
@@ -651,6 +861,15 @@ def _clause_rule(sent: Span, trig: Trigger, index: MentionIndex) -> Roles | None
     return Roles(sources, targets, "parse+clause-rule")
 
 
+def _in_phrase(m: Mention, index: MentionIndex) -> bool:
+    """Whether the parse puts a mention inside a prepositional phrase ("In the United Kingdom,
+    the virus has killed six"): a place or a circumstance, not a subject."""
+    head = index.doc[m.head]
+    return head.dep_ in {"obl", "nmod", "pobj", "obl:tmod"} or any(
+        c.dep_ == "case" and c.i < head.i for c in head.children
+    )
+
+
 def _reverse(roles: Roles) -> Roles:
     """For patterns whose subject receives ("received weapons from X"): swap the roles."""
     return Roles(roles.targets, roles.sources, roles.method + "+reverse")
@@ -667,8 +886,21 @@ def find_roles(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
             near = _adjacent_subject(sent, trig, index)
             if near is not None and near not in roles.targets:
                 roles = Roles((near,), roles.targets, roles.method + "+adjacent")
-        if not roles.sources and not roles.targets and not trig.noun:
-            roles = _clause_rule(sent, trig, index) or roles
+        if not roles.sources and not trig.noun:
+            rule = _clause_rule(sent, trig, index)
+            if rule is not None and not roles.targets:
+                roles = rule
+            elif rule is not None:
+                # "The Security Council on Wednesday lifted sanctions imposed on Eritrea": the
+                # parse found whom, not who; the clause reading lends its subject
+                taken = {m.actor.code for m in roles.targets}
+                lent = tuple(
+                    m
+                    for m in rule.sources
+                    if m.actor.code not in taken and m.kind != "np" and not _in_phrase(m, index)
+                )
+                if lent:
+                    roles = Roles(lent, roles.targets, roles.method + "+clause-rule")
     else:
         roles = roles_by_rule(sent, trig, index)
     if speaker is not None and speaker not in roles.sources:
