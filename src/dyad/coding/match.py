@@ -64,13 +64,32 @@ class SentenceView:
     _lemmas: dict[int, frozenset[str]] = field(default_factory=dict)
 
     def lemmas(self, tok: Token) -> frozenset[str]:
+        """The word's own lemma candidates and those of the hyphenated compound it ends."""
         got = self._lemmas.get(tok.i)
         if got is None:
-            got = candidates(tok.text)
-            if self.lemmatized and tok.lemma_:
-                got = got | {tok.lemma_.lower()}
+            got = self.own_lemmas(tok) | self.compound_lemmas(tok)
             self._lemmas[tok.i] = got
         return got
+
+    def own_lemmas(self, tok: Token) -> frozenset[str]:
+        got = candidates(tok.text)
+        if self.lemmatized and tok.lemma_:
+            got = got | {tok.lemma_.lower()}
+        if tok.is_currency:  # "$2 million", "€28 million": the symbol heads the amount
+            got = got | {"money"}
+        return got
+
+    def compound_lemmas(self, tok: Token) -> frozenset[str]:
+        """Lemmas of a hyphenated word the tokenizer split ("cease - fire", "test - fired").
+
+        Both spellings are candidates, "cease-fire" and "ceasefire"; the compound's last token
+        carries them. Empty when ``tok`` does not end such a compound.
+        """
+        first = compound_start(tok, self.span.start)
+        if first is None:
+            return frozenset()
+        joined = tok.doc[first].text + "-" + tok.text
+        return candidates(joined) | candidates(joined.replace("-", ""))
 
     def after(self, i: int, width: int) -> Iterator[Token]:
         """Tokens after index ``i`` inside the sentence, stopping at a clause boundary."""
@@ -87,6 +106,18 @@ class SentenceView:
             if doc[j].lower_ in STOP_WORDS:
                 return
             yield doc[j]
+
+
+def compound_start(tok: Token, start: int) -> int | None:
+    """Index of the first word of a split hyphenated compound ending at ``tok``, else None."""
+    i = tok.i
+    if i - 2 < start or not tok.is_alpha:
+        return None
+    doc = tok.doc
+    hyphen, first = doc[i - 1], doc[i - 2]
+    if hyphen.text != "-" or hyphen.whitespace_ or first.whitespace_ or not first.is_alpha:
+        return None
+    return i - 2
 
 
 def can_be(state: SentenceView, tok: Token, noun: bool) -> bool:
@@ -329,7 +360,11 @@ def _looks_passive(state: SentenceView, verb: Token) -> bool:
 def _word_in(state: SentenceView, tok: Token, allowed: WordSet) -> int:
     """How many words of ``allowed`` end at ``tok`` (0: none; 2 for "artillery shells")."""
     lemmas = state.lemmas(tok)
-    found = 1 if lemmas & allowed.words else 0
+    found = 0
+    if state.own_lemmas(tok) & allowed.words:
+        found = 1
+    elif state.compound_lemmas(tok) & allowed.words:
+        found = 3  # "cease - fire": the hyphenated compound's three tokens
     doc = tok.doc
     for phrase in allowed.phrases:
         if len(phrase) <= found:
@@ -353,8 +388,11 @@ def _word_in(state: SentenceView, tok: Token, allowed: WordSet) -> int:
 def match_noun(state: SentenceView, p: Pattern, tok: Token) -> Trigger | None:
     tokens = [tok.i]
     doc = tok.doc
+    base = tok.i  # modifiers stand before the noun, or before a split compound ("troop build-up")
+    if p.modifiers and p.key in state.compound_lemmas(tok):
+        base = compound_start(tok, state.span.start) or tok.i
     for k, word in enumerate(reversed(p.modifiers), start=1):
-        j = tok.i - k
+        j = base - k
         if j < state.span.start or not (doc[j].lower_ == word or word in state.lemmas(doc[j])):
             return None
         tokens.append(j)

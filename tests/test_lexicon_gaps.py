@@ -1,0 +1,94 @@
+"""Lexicon gaps found on news: split hyphenated words, currency amounts, and new entries."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from dyad.coding.lexicon import Lexicon
+from dyad.coding.types import Trigger
+
+NLP = spacy.blank("en")
+
+
+def blank(text: str) -> tuple[Doc, list[Trigger]]:
+    """Triggers of a sentence tokenized by a blank English pipeline (no tags, no parse)."""
+    doc = NLP(text)
+    return doc, Lexicon.load().find_triggers(doc[:])
+
+
+def parsed(rows: list[tuple[str, str, int, str, str]]) -> tuple[Doc, list[Trigger]]:
+    """Triggers of a hand-parsed sentence: rows of (word, lemma, head index, dep, pos)."""
+    words, lemmas, heads, deps, pos = zip(*rows, strict=True)
+    spaces = [not (w == "-" or (k + 1 < len(words) and words[k + 1] in ("-", ".")))
+              for k, w in enumerate(words)]  # fmt: skip
+    doc = Doc(NLP.vocab, words=list(words), spaces=spaces, lemmas=list(lemmas),
+              heads=list(heads), deps=list(deps), pos=list(pos))  # fmt: skip
+    return doc, Lexicon.load().find_triggers(doc[:])
+
+
+def evidence(doc: Doc, trig: Trigger) -> str:
+    return " ".join(doc[i].text for i in trig.tokens)
+
+
+# ---------------------------------------------------------------- hyphenated compounds
+
+
+def test_lexicon_gaps_split_hyphen_compound_is_one_object() -> None:
+    """'cease-fire', split by the tokenizer into three tokens, is still a ceasefire object."""
+    doc, trigs = blank("The rebels announced a cease-fire on Sunday.")
+    assert trigs[0].code == "0871"
+    assert evidence(doc, trigs[0]) == "announced cease - fire"
+
+
+def test_lexicon_gaps_split_hyphen_compound_noun_head() -> None:
+    """A noun written with a hyphen ('sit-in') triggers, though its last part is a particle."""
+    doc, trigs = parsed([
+        ("Nurses", "nurse", 1, "nsubj", "NOUN"),
+        ("staged", "stage", 1, "ROOT", "VERB"),
+        ("a", "a", 5, "det", "DET"),
+        ("sit", "sit", 5, "compound", "NOUN"),
+        ("-", "-", 5, "punct", "PUNCT"),
+        ("in", "in", 1, "obj", "ADP"),
+        ("outside", "outside", 8, "case", "ADP"),
+        ("the", "the", 8, "det", "DET"),
+        ("hospital", "hospital", 1, "obl", "NOUN"),
+    ])  # fmt: skip
+    assert [t.code for t in trigs] == ["141"]
+    assert evidence(doc, trigs[0]) == "staged sit - in"
+
+
+def test_lexicon_gaps_split_hyphen_compound_verb_wins_over_its_last_part() -> None:
+    """'test-fired a missile' is a weapons test (150), not firing a missile at someone (195)."""
+    _, trigs = parsed([
+        ("Pyongyang", "Pyongyang", 3, "nsubj", "PROPN"),
+        ("test", "test", 3, "compound", "NOUN"),
+        ("-", "-", 3, "punct", "PUNCT"),
+        ("fired", "fire", 3, "ROOT", "VERB"),
+        ("a", "a", 5, "det", "DET"),
+        ("missile", "missile", 3, "obj", "NOUN"),
+    ])  # fmt: skip
+    assert [t.code for t in trigs] == ["150"]
+
+
+def test_lexicon_gaps_hyphen_with_spaces_is_no_compound() -> None:
+    """A dash between spaced words ('talks - and') joins nothing."""
+    _, trigs = blank("Leaders began talks - fire broke out later.")
+    assert all(t.code != "0871" for t in trigs)
+
+
+# ---------------------------------------------------------------- currency amounts
+
+
+def test_lexicon_gaps_currency_symbol_heads_money_object() -> None:
+    """'gave $5 million to Nepal': the parser makes '$' the object; it counts as money (071)."""
+    _, trigs = parsed([
+        ("Japan", "Japan", 1, "nsubj", "PROPN"),
+        ("gave", "give", 1, "ROOT", "VERB"),
+        ("$", "$", 1, "obj", "SYM"),
+        ("5", "5", 4, "compound", "NUM"),
+        ("million", "million", 2, "nummod", "NUM"),
+        ("to", "to", 6, "case", "ADP"),
+        ("Nepal", "Nepal", 1, "obl", "PROPN"),
+    ])  # fmt: skip
+    assert trigs[0].code == "071"
