@@ -92,3 +92,49 @@ def test_lexicon_gaps_currency_symbol_heads_money_object() -> None:
         ("Nepal", "Nepal", 1, "obl", "PROPN"),
     ])  # fmt: skip
     assert trigs[0].code == "071"
+
+
+# ---------------------------------------------------------------- entries
+
+
+def first_code(text: str) -> str:
+    return blank(text)[1][0].code
+
+
+def test_lexicon_gaps_agreeing_to_a_truce_is_intent_declaring_it_is_action() -> None:
+    """'agreed to a truce' states intent to de-escalate (0356); 'declared a truce' is 0871."""
+    assert first_code("The two militias agreed to a truce in the northern province.") == "0356"
+    assert first_code("The junta declared a truce in the northern province.") == "0871"
+
+
+def test_lexicon_gaps_warning_of_a_danger_is_a_comment_not_a_threat() -> None:
+    """'warned of a famine' is a pessimistic comment (012); a bare warning stays 130."""
+    assert first_code("Aid agencies warned of a famine in the south.") == "012"
+    assert first_code("Tehran warned Washington on Sunday.") == "130"
+
+
+def test_lexicon_gaps_police_crowd_control_weapons_are_repression() -> None:
+    """'used tear gas against marchers' is violent repression (175)."""
+    assert first_code("Police used tear gas against the marchers.") == "175"
+
+
+def test_lexicon_gaps_violating_a_ban_defies_norms() -> None:
+    """Breaking a ban or a moratorium is defiance (128); breaking a truce stays 196."""
+    assert first_code("The regime violated a ban on chemical exports.") == "128"
+    assert first_code("The rebels violated the truce twice.") == "196"
+
+
+def test_lexicon_gaps_ensuring_security_is_protection() -> None:
+    """'ensure security for the refugees' is military protection (074)."""
+    assert first_code("The peacekeepers will ensure security for the returning refugees.") == "074"
+
+
+def test_lexicon_gaps_medical_operations_are_aid_not_attacks() -> None:
+    """'carried out relief operations' is aid (073), though 'operations' alone is an attack."""
+    assert first_code("The navy carried out relief operations along the coast.") == "073"
+    assert first_code("The army carried out operations against the rebels.") == "190"
+
+
+def test_lexicon_gaps_deadline_given_is_an_ultimatum() -> None:
+    """Giving another actor a deadline is an ultimatum (139)."""
+    assert first_code("The bloc gave Minsk a deadline to free the journalists.") == "139"
