@@ -138,3 +138,17 @@ def test_lexicon_gaps_medical_operations_are_aid_not_attacks() -> None:
 def test_lexicon_gaps_deadline_given_is_an_ultimatum() -> None:
     """Giving another actor a deadline is an ultimatum (139)."""
     assert first_code("The bloc gave Minsk a deadline to free the journalists.") == "139"
+
+
+def test_lexicon_gaps_infinitive_to_is_no_particle() -> None:
+    """The 'to' of 'to protest' stands before the verb: no 'protest to' (114) complaint."""
+    _, trigs = parsed([
+        ("Farmers", "farmer", 1, "nsubj", "NOUN"),
+        ("marched", "march", 1, "ROOT", "VERB"),
+        ("to", "to", 3, "mark", "PART"),
+        ("protest", "protest", 1, "advcl", "VERB"),
+        ("the", "the", 5, "det", "DET"),
+        ("tax", "tax", 3, "obj", "NOUN"),
+    ])  # fmt: skip
+    assert "114" not in [t.code for t in trigs]
+    assert "140" in [t.code for t in trigs]

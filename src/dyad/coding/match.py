@@ -214,15 +214,16 @@ def _purpose_verb(state: SentenceView, verb: Token, after: int) -> Token | None:
 def particle(state: SentenceView, verb: Token, last: Token, word: str) -> Token | None:
     """The particle or preposition ``word`` attached to ``verb`` (or right after it in text)."""
     if state.parsed:
+        # particles follow their verb: the "to" of "to protest" is no "protest to"
         for c in verb.children:
-            if c.lower_ != word:
+            if c.lower_ != word or c.i < verb.i:
                 continue
             if c.dep_ in PARTICLE_DEPS:
                 return c
         for c in verb.children:
             if c.dep_.startswith(OBLIQUE_PREFIXES):
                 for g in c.children:
-                    if g.dep_ in CASE_DEPS and g.lower_ == word:
+                    if g.dep_ in CASE_DEPS and g.lower_ == word and g.i > verb.i:
                         return g
         nxt = last.i + 1
         if nxt < state.span.end and state.span.doc[nxt].lower_ == word:
