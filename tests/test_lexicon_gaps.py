@@ -152,3 +152,24 @@ def test_lexicon_gaps_infinitive_to_is_no_particle() -> None:
     ])  # fmt: skip
     assert "114" not in [t.code for t in trigs]
     assert "140" in [t.code for t in trigs]
+
+
+def test_lexicon_gaps_date_after_verb_is_no_particle() -> None:
+    """'called Seoul on Friday to ...' is no 'call on' appeal; 'called on Seoul to ...' is."""
+    _, trigs = parsed([
+        ("Tokyo", "Tokyo", 1, "nsubj", "PROPN"),
+        ("called", "call", 1, "ROOT", "VERB"),
+        ("Seoul", "Seoul", 1, "obj", "PROPN"),
+        ("on", "on", 4, "case", "ADP"),
+        ("Friday", "Friday", 1, "obl", "PROPN"),
+    ])  # fmt: skip
+    assert "020" not in [t.code for t in trigs]
+    _, trigs = parsed([
+        ("Tokyo", "Tokyo", 1, "nsubj", "PROPN"),
+        ("called", "call", 1, "ROOT", "VERB"),
+        ("on", "on", 3, "case", "ADP"),
+        ("Seoul", "Seoul", 1, "obl", "PROPN"),
+        ("to", "to", 5, "mark", "PART"),
+        ("act", "act", 1, "xcomp", "VERB"),
+    ])  # fmt: skip
+    assert "020" in [t.code for t in trigs]

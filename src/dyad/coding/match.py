@@ -47,6 +47,13 @@ STOP_WORDS = frozenset(
      "whom", "because", "while", "although", "but", "if", "when", "where", "after", "before",
      "since", "until", "unless", "whether"}
 )  # fmt: skip
+# Dates after a preposition: "called on Wednesday" is no "call on".
+TIME_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+     "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december", "today", "tonight", "yesterday", "tomorrow", "weekend", "morning",
+     "afternoon", "evening", "night", "week", "month", "year"}
+)  # fmt: skip
 OBJ_WINDOW = 6
 PREP_WINDOW = 8
 PARTICLE_WINDOW = 4
@@ -218,21 +225,37 @@ def particle(state: SentenceView, verb: Token, last: Token, word: str) -> Token 
         for c in verb.children:
             if c.lower_ != word or c.i < verb.i:
                 continue
-            if c.dep_ in PARTICLE_DEPS:
+            if c.dep_ in PARTICLE_DEPS and not _time_after(c):
                 return c
         for c in verb.children:
-            if c.dep_.startswith(OBLIQUE_PREFIXES):
+            if c.dep_.startswith(OBLIQUE_PREFIXES) and not _temporal(c):
                 for g in c.children:
                     if g.dep_ in CASE_DEPS and g.lower_ == word and g.i > verb.i:
                         return g
         nxt = last.i + 1
         if nxt < state.span.end and state.span.doc[nxt].lower_ == word:
+            if _time_after(state.span.doc[nxt]):
+                return None
             return state.span.doc[nxt]
         return None
     for t in state.after(last.i, PARTICLE_WINDOW):
         if t.lower_ == word:
-            return t
+            return None if _time_after(t) else t
     return None
+
+
+def _temporal(tok: Token) -> bool:
+    """A date word: "on *Wednesday*", "in *March*" are when, not a phrasal particle."""
+    return tok.lower_ in TIME_WORDS or tok.ent_type_ in ("DATE", "TIME")
+
+
+def _time_after(prep: Token) -> bool:
+    """Whether the preposition ``prep`` introduces a date ("called on Wednesday")."""
+    doc = prep.doc
+    nxt = prep.i + 1
+    if nxt < len(doc) and doc[nxt].lower_ in ("the", "this", "last", "next"):
+        nxt += 1
+    return nxt < len(doc) and _temporal(doc[nxt])
 
 
 def _chain_verb(state: SentenceView, verb: Token, lemma: str) -> Token | None:
