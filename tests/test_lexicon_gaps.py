@@ -173,3 +173,24 @@ def test_lexicon_gaps_date_after_verb_is_no_particle() -> None:
         ("act", "act", 1, "xcomp", "VERB"),
     ])  # fmt: skip
     assert "020" in [t.code for t in trigs]
+
+
+def test_lexicon_gaps_postponed_protest_is_eased_pressure() -> None:
+    """Postponing a rally or a strike eases political dissent (082)."""
+    assert first_code("The union postponed the rally planned for Monday.") == "082"
+
+
+def test_lexicon_gaps_dropped_trade_barriers_ease_sanctions() -> None:
+    """Dropping or lowering tariffs and trade barriers eases economic sanctions (085)."""
+    assert first_code("Beijing dropped tariffs on Australian barley.") == "085"
+    assert first_code("The bloc lowered trade barriers to Kenyan exports.") == "085"
+
+
+def test_lexicon_gaps_bare_blockade_is_force() -> None:
+    """'blockade' a named place is a blockade (191), as in PETRARCH."""
+    assert first_code("The navy will blockade Haiphong next week.") == "191"
+
+
+def test_lexicon_gaps_mass_killing_noun() -> None:
+    """'mass killings' name unconventional mass violence (202)."""
+    assert first_code("The militia carried out mass killings in the valley.") == "202"
