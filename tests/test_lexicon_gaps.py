@@ -194,3 +194,24 @@ def test_lexicon_gaps_bare_blockade_is_force() -> None:
 def test_lexicon_gaps_mass_killing_noun() -> None:
     """'mass killings' name unconventional mass violence (202)."""
     assert first_code("The militia carried out mass killings in the valley.") == "202"
+
+
+def test_lexicon_gaps_call_on_leaders_is_an_appeal_not_a_phone_call() -> None:
+    """'called on Kenyan leaders to ...' is an appeal (020); 'called the minister' a call (041)."""
+    assert first_code("The council called on Kenyan leaders to show restraint.") == "020"
+    assert first_code("Macron called the minister on Friday.") == "041"
+
+
+def test_lexicon_gaps_team_sent_to_investigate_is_investigation() -> None:
+    """'dispatched a team to Lagos to investigate' is an investigation (090)."""
+    doc, trigs = parsed([
+        ("Ottawa", "Ottawa", 1, "nsubj", "PROPN"),
+        ("dispatched", "dispatch", 1, "ROOT", "VERB"),
+        ("experts", "expert", 1, "obj", "NOUN"),
+        ("to", "to", 4, "case", "ADP"),
+        ("Lagos", "Lagos", 1, "obl", "PROPN"),
+        ("to", "to", 6, "mark", "PART"),
+        ("investigate", "investigate", 1, "advcl", "VERB"),
+    ])  # fmt: skip
+    assert trigs[0].code == "090"
+    assert evidence(doc, trigs[0]) == "dispatched investigate"
