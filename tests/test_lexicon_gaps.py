@@ -215,3 +215,24 @@ def test_lexicon_gaps_team_sent_to_investigate_is_investigation() -> None:
     ])  # fmt: skip
     assert trigs[0].code == "090"
     assert evidence(doc, trigs[0]) == "dispatched investigate"
+
+
+def test_lexicon_gaps_accusations_of_attacks_are_accusations_of_aggression() -> None:
+    """'blamed X for the bombing', 'accused X of attacking': accusation of aggression (1123)."""
+    assert first_code("Kabul blamed the militants for the bombing of the market.") == "1123"
+
+
+def test_lexicon_gaps_threat_to_cut_supplies_is_non_military() -> None:
+    """Threatening to cut off gas is a non-military threat (131), not a threat of force."""
+    _, trigs = blank("Moscow threatened to cut off gas to Kyiv.")
+    assert "131" in [t.code for t in trigs]
+
+
+def test_lexicon_gaps_rejected_truce_proposal() -> None:
+    """Rejecting a proposal for a truce is a refusal to de-escalate (1246)."""
+    assert first_code("The rebels rejected a proposal for a truce.") == "1246"
+
+
+def test_lexicon_gaps_gunbattle_written_as_one_word() -> None:
+    """'a gunbattle' is small-arms fighting (193), like 'gun battle'."""
+    assert "193" in [t.code for t in blank("Two officers died in a gunbattle with smugglers.")[1]]
