@@ -236,3 +236,21 @@ def test_lexicon_gaps_rejected_truce_proposal() -> None:
 def test_lexicon_gaps_gunbattle_written_as_one_word() -> None:
     """'a gunbattle' is small-arms fighting (193), like 'gun battle'."""
     assert "193" in [t.code for t in blank("Two officers died in a gunbattle with smugglers.")[1]]
+
+
+def test_lexicon_gaps_attributive_participle_is_no_event() -> None:
+    """'the occupied territories': a participle after a determiner, before its noun, is no verb."""
+    _, trigs = parsed([
+        ("Troops", "troop", 1, "nsubj", "NOUN"),
+        ("patrolled", "patrol", 1, "ROOT", "VERB"),
+        ("the", "the", 4, "det", "DET"),
+        ("occupied", "occupy", 4, "amod", "VERB"),
+        ("territories", "territory", 1, "obj", "NOUN"),
+    ])  # fmt: skip
+    assert "192" not in [t.code for t in trigs]
+    _, trigs = parsed([
+        ("Police", "police", 1, "compound", "NOUN"),
+        ("confiscated", "confiscate", 2, "amod", "VERB"),
+        ("weapons", "weapon", 2, "ROOT", "NOUN"),
+    ])  # fmt: skip
+    assert [t.code for t in trigs] == ["1711"]

@@ -129,8 +129,13 @@ def compound_start(tok: Token, start: int) -> int | None:
 
 def can_be(state: SentenceView, tok: Token, noun: bool) -> bool:
     """Whether ``tok`` may be read as a verb (or noun) given its tag, or cues when untagged."""
-    if not noun and state.parsed and tok.dep_ in MODIFIER_DEPS and tok.pos_ != "VERB":
-        return False  # "armed forces"; a VERB-tagged amod is a parser slip ("police confiscated")
+    if not noun and state.parsed and tok.dep_ in MODIFIER_DEPS:
+        # "armed forces"; but a VERB-tagged amod is a parser slip ("police confiscated")
+        if tok.pos_ != "VERB":
+            return False
+        prev = tok.doc[tok.i - 1].lower_ if tok.i > state.span.start else ""
+        if prev in NOMINAL_CUES and tok.head.i > tok.i:
+            return False  # "the occupied territories", "its besieged capital": an attribute
     if state.tagged and tok.pos_:
         return tok.pos_ in (NOUN_POS if noun else VERB_POS)
     doc = tok.doc
