@@ -254,3 +254,28 @@ def test_lexicon_gaps_attributive_participle_is_no_event() -> None:
         ("weapons", "weapon", 2, "ROOT", "NOUN"),
     ])  # fmt: skip
     assert [t.code for t in trigs] == ["1711"]
+
+
+def test_lexicon_gaps_claiming_ones_own_attack_is_claiming_responsibility() -> None:
+    """'claimed that they had attacked X' is a claim of responsibility (015), with the pronoun."""
+    _, trigs = parsed([
+        ("Rebels", "rebel", 1, "nsubj", "NOUN"),
+        ("claimed", "claim", 1, "ROOT", "VERB"),
+        ("that", "that", 5, "mark", "SCONJ"),
+        ("they", "they", 5, "nsubj", "PRON"),
+        ("had", "have", 5, "aux", "AUX"),
+        ("attacked", "attack", 1, "ccomp", "VERB"),
+        ("Jolo", "Jolo", 5, "obj", "PROPN"),
+    ])  # fmt: skip
+    assert trigs[0].code == "015"
+    _, trigs = parsed([
+        ("Manila", "Manila", 1, "nsubj", "PROPN"),
+        ("claimed", "claim", 1, "ROOT", "VERB"),
+        ("that", "that", 5, "mark", "SCONJ"),
+        ("rebels", "rebel", 5, "nsubj", "NOUN"),
+        ("had", "have", 5, "aux", "AUX"),
+        ("attacked", "attack", 1, "ccomp", "VERB"),
+        ("Jolo", "Jolo", 5, "obj", "PROPN"),
+    ])  # fmt: skip
+    assert "015" not in [t.code for t in trigs]  # another subject: the rebels' attack
+    assert "190" in [t.code for t in trigs]

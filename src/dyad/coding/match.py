@@ -54,6 +54,12 @@ TIME_WORDS = frozenset(
      "november", "december", "today", "tonight", "yesterday", "tomorrow", "weekend", "morning",
      "afternoon", "evening", "night", "week", "month", "year"}
 )  # fmt: skip
+SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj"})
+SUBJECT_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
+AUXILIARIES = frozenset(
+    {"had", "has", "have", "having", "would", "will", "'d", "was", "were", "is", "are", "been",
+     "be", "already", "also", "successfully"}
+)  # fmt: skip
 OBJ_WINDOW = 6
 PREP_WINDOW = 8
 PARTICLE_WINDOW = 4
@@ -172,7 +178,7 @@ def match_verb(state: SentenceView, p: Pattern, tok: Token) -> Trigger | None:
     for step, (lemma, particles) in enumerate(p.chain):
         if step > 0:
             nxt = _chain_verb(state, cur, lemma)
-            if nxt is None:
+            if nxt is None or ("self" in p.flags and not _same_subject(state, cur, nxt)):
                 return None
             cur = nxt
             tokens.append(cur.i)
@@ -204,6 +210,18 @@ def match_verb(state: SentenceView, p: Pattern, tok: Token) -> Trigger | None:
         if goal is not None:
             target_head = goal.i
     return _trigger(p, tok.i, tokens, target_head=target_head, bonus=bonus)
+
+
+def _same_subject(state: SentenceView, verb: Token, chained: Token) -> bool:
+    """Whether ``chained`` has no subject of its own or a pronoun one ("claimed *they* had")."""
+    if state.parsed:
+        subjects = [c for c in chained.children if c.dep_ in SUBJECT_DEPS]
+        return all(c.pos_ == "PRON" or c.lower_ in SUBJECT_PRONOUNS for c in subjects)
+    for t in state.span.doc[verb.i + 1 : chained.i][::-1]:
+        if t.lower_ in AUXILIARIES:
+            continue
+        return t.lower_ in SUBJECT_PRONOUNS or t.lower_ == "to"
+    return True
 
 
 def _purpose_verb(state: SentenceView, verb: Token, after: int) -> Token | None:
