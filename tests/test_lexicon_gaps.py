@@ -279,3 +279,10 @@ def test_lexicon_gaps_claiming_ones_own_attack_is_claiming_responsibility() -> N
     ])  # fmt: skip
     assert "015" not in [t.code for t in trigs]  # another subject: the rebels' attack
     assert "190" in [t.code for t in trigs]
+
+
+def test_lexicon_gaps_released_actor_is_a_released_person() -> None:
+    """'released X' with an actor as object is 0841 when the coder finds one; else plain 084."""
+    _, trigs = blank("The rebels released Moncayo on Sunday.")
+    assert [t.code for t in trigs][:2] == ["0841", "084"]
+    assert trigs[0].requires_target
