@@ -286,3 +286,18 @@ def test_lexicon_gaps_released_actor_is_a_released_person() -> None:
     _, trigs = blank("The rebels released Moncayo on Sunday.")
     assert [t.code for t in trigs][:2] == ["0841", "084"]
     assert trigs[0].requires_target
+
+
+def test_lexicon_gaps_object_window_does_not_cross_a_preposition() -> None:
+    """'calling on Prime Minister Abe's cabinet': the minister is no phone-call object (041)."""
+    _, trigs = parsed([
+        ("Unions", "union", 1, "nsubj", "NOUN"),
+        ("called", "call", 1, "ROOT", "VERB"),
+        ("on", "on", 7, "case", "ADP"),
+        ("Prime", "prime", 4, "amod", "ADJ"),
+        ("Minister", "Minister", 5, "nmod:desc", "PROPN"),
+        ("Abe", "Abe", 7, "nmod:poss", "PROPN"),
+        ("'s", "'s", 5, "case", "PART"),
+        ("cabinet", "cabinet", 1, "obl", "NOUN"),
+    ])  # fmt: skip
+    assert [t.code for t in trigs] == ["020"]

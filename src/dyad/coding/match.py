@@ -323,8 +323,12 @@ def _objects(state: SentenceView, verb: Token, parts: list[Token], after: int) -
         found.extend(o for c in list(found) for o in _of_objects(c))
         if found:
             return found
-    # no parse, or the parser found no object (it slips on long noun phrases): a window
-    found.extend(state.after(after, OBJ_WINDOW))
+    # no parse, or the parser found no object (it slips on long noun phrases): a window; in a
+    # parse none when a preposition follows the verb, its noun is no object ("calling on the
+    # minister", not a phone call to the minister)
+    window = list(state.after(after, OBJ_WINDOW))
+    if not (state.parsed and window and window[0].pos_ == "ADP"):
+        found.extend(window)
     if _looks_passive(state, verb):
         found.extend(state.before(verb.i, OBJ_WINDOW + 2))
     return found
