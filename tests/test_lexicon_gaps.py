@@ -301,3 +301,17 @@ def test_lexicon_gaps_object_window_does_not_cross_a_preposition() -> None:
         ("cabinet", "cabinet", 1, "obl", "NOUN"),
     ])  # fmt: skip
     assert [t.code for t in trigs] == ["020"]
+
+
+def test_lexicon_gaps_spurned_talks_offer_is_rejected_negotiation() -> None:
+    """'spurned offers for peace talks' and 'refused direct talks' reject negotiation (125)."""
+    assert first_code("The junta spurned offers for peace talks.") == "125"
+    assert first_code("The guerrillas refused direct talks with Bogota.") == "125"
+
+
+def test_lexicon_gaps_troops_arriving_for_a_peacekeeping_mission_are_no_visit() -> None:
+    """Troops arriving 'for a peacekeeping mission' are deployed peacekeepers (074), no visit."""
+    codes = [
+        t.code for t in blank("Kenyan soldiers arrived in Mogadishu for a peacekeeping mission.")[1]
+    ]
+    assert codes[0] == "074"
