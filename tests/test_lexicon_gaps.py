@@ -315,3 +315,8 @@ def test_lexicon_gaps_troops_arriving_for_a_peacekeeping_mission_are_no_visit() 
         t.code for t in blank("Kenyan soldiers arrived in Mogadishu for a peacekeeping mission.")[1]
     ]
     assert codes[0] == "074"
+
+
+def test_lexicon_gaps_resumed_dialogue_process_is_consultation() -> None:
+    """'resume the dialogue process' / 'revive the peace process' are consultations (040)."""
+    assert first_code("Delhi and Islamabad resumed the dialogue process in July.") == "040"
