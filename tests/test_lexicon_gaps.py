@@ -320,3 +320,15 @@ def test_lexicon_gaps_troops_arriving_for_a_peacekeeping_mission_are_no_visit() 
 def test_lexicon_gaps_resumed_dialogue_process_is_consultation() -> None:
     """'resume the dialogue process' / 'revive the peace process' are consultations (040)."""
     assert first_code("Delhi and Islamabad resumed the dialogue process in July.") == "040"
+
+
+def test_lexicon_gaps_hyphen_compound_falls_back_to_its_last_word() -> None:
+    """'re-imposed restrictions': 'reimpose' matches nothing here, so 'imposed' is read (172)."""
+    _, trigs = parsed([
+        ("Washington", "Washington", 3, "nsubj", "PROPN"),
+        ("re", "re", 3, "compound", "X"),
+        ("-", "-", 3, "punct", "PUNCT"),
+        ("imposed", "impose", 3, "ROOT", "VERB"),
+        ("restrictions", "restriction", 3, "obj", "NOUN"),
+    ])  # fmt: skip
+    assert trigs[0].code == "172"

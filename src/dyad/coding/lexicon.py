@@ -13,7 +13,7 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from dyad.coding.match import SentenceView, can_be, compound_start, match_noun, match_verb
 from dyad.coding.moods import MoodVerb, derive, read_moods
@@ -109,29 +109,34 @@ class Lexicon:
         for tok in sent:
             if tok.is_punct or tok.is_space:
                 continue
-            lemmas = state.lemmas(tok)
-            joined = state.compound_lemmas(tok)
+            # a split hyphenated word is read whole first ("test-fired" is a test, not firing);
+            # its last part only when the compound matched nothing ("re-imposed sanctions")
             first = compound_start(tok, sent.start)
-            if joined & (self._verbs.keys() | self._nouns.keys()):
-                lemmas = joined  # "test-fired", "sit-in": the compound, not its last part
-            else:
-                first = None
-            for lemma in lemmas:
-                for order, p in self._verbs.get(lemma, ()):
-                    if can_be(state, tok, noun=False):
-                        trig = match_verb(state, p, tok)
-                        if trig is not None:
-                            found.append((order, _with_compound(trig, first)))
-                for order, p in self._nouns.get(lemma, ()):
-                    # a compound noun's last part is often tagged as a particle ("sit-in")
-                    if can_be(state, tok, noun=True) or (first is not None and tok.pos_ != "VERB"):
-                        trig = match_noun(state, p, tok)
-                        if trig is not None:
-                            found.append((order, _with_compound(trig, first)))
+            whole = self._match_token(state, tok, state.compound_lemmas(tok), first)
+            found.extend(whole or self._match_token(state, tok, state.lemmas(tok), None))
         # an idiom pattern with code "none" ("free up", "armed forces") silences its whole head
         silenced = {t.head for _, t in found if t.code == NO_EVENT}
         found = [(o, t) for o, t in found if t.head not in silenced]
         return _rank([*found, *derive(state, self._moods, found)])
+
+    def _match_token(
+        self, state: SentenceView, tok: Token, lemmas: frozenset[str], first: int | None
+    ) -> list[tuple[int, Trigger]]:
+        """Triggers headed by ``tok`` read as one of ``lemmas`` (``first``: a compound's start)."""
+        found: list[tuple[int, Trigger]] = []
+        for lemma in lemmas:
+            for order, p in self._verbs.get(lemma, ()):
+                if can_be(state, tok, noun=False):
+                    trig = match_verb(state, p, tok)
+                    if trig is not None:
+                        found.append((order, _with_compound(trig, first)))
+            for order, p in self._nouns.get(lemma, ()):
+                # a compound noun's last part is often tagged as a particle ("sit-in")
+                if can_be(state, tok, noun=True) or (first is not None and tok.pos_ != "VERB"):
+                    trig = match_noun(state, p, tok)
+                    if trig is not None:
+                        found.append((order, _with_compound(trig, first)))
+        return found
 
 
 @functools.cache
