@@ -332,3 +332,10 @@ def test_lexicon_gaps_hyphen_compound_falls_back_to_its_last_word() -> None:
         ("restrictions", "restriction", 3, "obj", "NOUN"),
     ])  # fmt: skip
     assert trigs[0].code == "172"
+
+
+def test_lexicon_gaps_petrarch_verbs_missing_before() -> None:
+    """Ransacked offices (1712), hanged prisoners (1823), felicitated leaders (051)."""
+    assert first_code("Militiamen ransacked the party office.") == "1712"
+    assert first_code("The authorities hanged two prisoners at dawn.") == "1823"
+    assert first_code("Modi felicitated the athletes.") == "051"
