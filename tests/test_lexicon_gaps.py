@@ -339,3 +339,9 @@ def test_lexicon_gaps_petrarch_verbs_missing_before() -> None:
     assert first_code("Militiamen ransacked the party office.") == "1712"
     assert first_code("The authorities hanged two prisoners at dawn.") == "1823"
     assert first_code("Modi felicitated the athletes.") == "051"
+
+
+def test_lexicon_gaps_condemned_attack_is_one_condemnation() -> None:
+    """'condemned the bombing of X': the bombing is the object condemned, no second event."""
+    _, trigs = blank("Paris condemned the bombing of the market.")
+    assert [t.code for t in trigs] == ["111"]
