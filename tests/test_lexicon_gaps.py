@@ -345,3 +345,9 @@ def test_lexicon_gaps_condemned_attack_is_one_condemnation() -> None:
     """'condemned the bombing of X': the bombing is the object condemned, no second event."""
     _, trigs = blank("Paris condemned the bombing of the market.")
     assert [t.code for t in trigs] == ["111"]
+
+
+def test_lexicon_gaps_claimed_attack_is_one_claim() -> None:
+    """'claimed responsibility for the bombing': one claim (015), the bombing is its object."""
+    _, trigs = blank("The group claimed responsibility for the bombing.")
+    assert [t.code for t in trigs] == ["015"]
