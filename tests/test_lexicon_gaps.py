@@ -351,3 +351,9 @@ def test_lexicon_gaps_claimed_attack_is_one_claim() -> None:
     """'claimed responsibility for the bombing': one claim (015), the bombing is its object."""
     _, trigs = blank("The group claimed responsibility for the bombing.")
     assert [t.code for t in trigs] == ["015"]
+
+
+def test_lexicon_gaps_condolences_over_an_attack_are_one_event() -> None:
+    """'expressed condolences over the attack': condolences (018), the attack is their object."""
+    _, trigs = blank("Ankara expressed condolences over the attack.")
+    assert [t.code for t in trigs] == ["018"]
