@@ -357,3 +357,11 @@ def test_lexicon_gaps_condolences_over_an_attack_are_one_event() -> None:
     """'expressed condolences over the attack': condolences (018), the attack is their object."""
     _, trigs = blank("Ankara expressed condolences over the attack.")
     assert [t.code for t in trigs] == ["018"]
+
+
+def test_lexicon_gaps_urging_support_for_a_third_actor_rallies_support() -> None:
+    """'urged Brussels to support Kyiv' rallies support for Kyiv (053) when Kyiv is an actor."""
+    _, trigs = blank("Warsaw urged Brussels to support Kyiv.")
+    first, second = trigs[0], trigs[1]
+    assert (first.code, first.requires_target) == ("053", True)
+    assert second.code == "022"
