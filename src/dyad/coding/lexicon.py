@@ -7,14 +7,15 @@ and short windows after the verb. Patterns and their format: ``docs/lexicon.md``
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import logging
 from collections.abc import Sequence
 from pathlib import Path
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
-from dyad.coding.match import SentenceView, can_be, match_noun, match_verb
+from dyad.coding.match import SentenceView, can_be, compound_start, match_noun, match_verb
 from dyad.coding.moods import MoodVerb, derive, read_moods
 from dyad.coding.patterns import NO_EVENT, Pattern, read_classes, read_patterns
 from dyad.coding.types import Trigger
@@ -108,22 +109,34 @@ class Lexicon:
         for tok in sent:
             if tok.is_punct or tok.is_space:
                 continue
-            lemmas = state.lemmas(tok)
-            for lemma in lemmas:
-                for order, p in self._verbs.get(lemma, ()):
-                    if can_be(state, tok, noun=False):
-                        trig = match_verb(state, p, tok)
-                        if trig is not None:
-                            found.append((order, trig))
-                for order, p in self._nouns.get(lemma, ()):
-                    if can_be(state, tok, noun=True):
-                        trig = match_noun(state, p, tok)
-                        if trig is not None:
-                            found.append((order, trig))
+            # a split hyphenated word is read whole first ("test-fired" is a test, not firing);
+            # its last part only when the compound matched nothing ("re-imposed sanctions")
+            first = compound_start(tok, sent.start)
+            whole = self._match_token(state, tok, state.compound_lemmas(tok), first)
+            found.extend(whole or self._match_token(state, tok, state.lemmas(tok), None))
         # an idiom pattern with code "none" ("free up", "armed forces") silences its whole head
         silenced = {t.head for _, t in found if t.code == NO_EVENT}
         found = [(o, t) for o, t in found if t.head not in silenced]
         return _rank([*found, *derive(state, self._moods, found)])
+
+    def _match_token(
+        self, state: SentenceView, tok: Token, lemmas: frozenset[str], first: int | None
+    ) -> list[tuple[int, Trigger]]:
+        """Triggers headed by ``tok`` read as one of ``lemmas`` (``first``: a compound's start)."""
+        found: list[tuple[int, Trigger]] = []
+        for lemma in lemmas:
+            for order, p in self._verbs.get(lemma, ()):
+                if can_be(state, tok, noun=False):
+                    trig = match_verb(state, p, tok)
+                    if trig is not None:
+                        found.append((order, _with_compound(trig, first)))
+            for order, p in self._nouns.get(lemma, ()):
+                # a compound noun's last part is often tagged as a particle ("sit-in")
+                if can_be(state, tok, noun=True) or (first is not None and tok.pos_ != "VERB"):
+                    trig = match_noun(state, p, tok)
+                    if trig is not None:
+                        found.append((order, _with_compound(trig, first)))
+        return found
 
 
 @functools.cache
@@ -157,6 +170,14 @@ def _build(paths: Sequence[Path], classes: Sequence[Path]) -> Lexicon:
     if problems:
         raise DictionaryError(problems)
     return Lexicon(patterns, moods)
+
+
+def _with_compound(trig: Trigger, first: int | None) -> Trigger:
+    """The trigger with the leading words of its hyphenated head ("cease - fire") as evidence."""
+    if first is None:
+        return trig
+    tokens = tuple(sorted({*trig.tokens, *range(first, trig.head)}))
+    return dataclasses.replace(trig, tokens=tokens)
 
 
 def _rank(found: list[tuple[int, Trigger]]) -> list[Trigger]:

@@ -47,6 +47,19 @@ STOP_WORDS = frozenset(
      "whom", "because", "while", "although", "but", "if", "when", "where", "after", "before",
      "since", "until", "unless", "whether"}
 )  # fmt: skip
+# Dates after a preposition: "called on Wednesday" is no "call on".
+TIME_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+     "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december", "today", "tonight", "yesterday", "tomorrow", "weekend", "morning",
+     "afternoon", "evening", "night", "week", "month", "year"}
+)  # fmt: skip
+SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj"})
+SUBJECT_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
+AUXILIARIES = frozenset(
+    {"had", "has", "have", "having", "would", "will", "'d", "was", "were", "is", "are", "been",
+     "be", "already", "also", "successfully"}
+)  # fmt: skip
 OBJ_WINDOW = 6
 PREP_WINDOW = 8
 PARTICLE_WINDOW = 4
@@ -64,13 +77,32 @@ class SentenceView:
     _lemmas: dict[int, frozenset[str]] = field(default_factory=dict)
 
     def lemmas(self, tok: Token) -> frozenset[str]:
+        """The word's own lemma candidates and those of the hyphenated compound it ends."""
         got = self._lemmas.get(tok.i)
         if got is None:
-            got = candidates(tok.text)
-            if self.lemmatized and tok.lemma_:
-                got = got | {tok.lemma_.lower()}
+            got = self.own_lemmas(tok) | self.compound_lemmas(tok)
             self._lemmas[tok.i] = got
         return got
+
+    def own_lemmas(self, tok: Token) -> frozenset[str]:
+        got = candidates(tok.text)
+        if self.lemmatized and tok.lemma_:
+            got = got | {tok.lemma_.lower()}
+        if tok.is_currency:  # "$2 million", "€28 million": the symbol heads the amount
+            got = got | {"money"}
+        return got
+
+    def compound_lemmas(self, tok: Token) -> frozenset[str]:
+        """Lemmas of a hyphenated word the tokenizer split ("cease - fire", "test - fired").
+
+        Both spellings are candidates, "cease-fire" and "ceasefire"; the compound's last token
+        carries them. Empty when ``tok`` does not end such a compound.
+        """
+        first = compound_start(tok, self.span.start)
+        if first is None:
+            return frozenset()
+        joined = tok.doc[first].text + "-" + tok.text
+        return candidates(joined) | candidates(joined.replace("-", ""))
 
     def after(self, i: int, width: int) -> Iterator[Token]:
         """Tokens after index ``i`` inside the sentence, stopping at a clause boundary."""
@@ -89,10 +121,27 @@ class SentenceView:
             yield doc[j]
 
 
+def compound_start(tok: Token, start: int) -> int | None:
+    """Index of the first word of a split hyphenated compound ending at ``tok``, else None."""
+    i = tok.i
+    if i - 2 < start or not tok.is_alpha:
+        return None
+    doc = tok.doc
+    hyphen, first = doc[i - 1], doc[i - 2]
+    if hyphen.text != "-" or hyphen.whitespace_ or first.whitespace_ or not first.is_alpha:
+        return None
+    return i - 2
+
+
 def can_be(state: SentenceView, tok: Token, noun: bool) -> bool:
     """Whether ``tok`` may be read as a verb (or noun) given its tag, or cues when untagged."""
-    if not noun and state.parsed and tok.dep_ in MODIFIER_DEPS and tok.pos_ != "VERB":
-        return False  # "armed forces"; a VERB-tagged amod is a parser slip ("police confiscated")
+    if not noun and state.parsed and tok.dep_ in MODIFIER_DEPS:
+        # "armed forces"; but a VERB-tagged amod is a parser slip ("police confiscated")
+        if tok.pos_ != "VERB":
+            return False
+        prev = tok.doc[tok.i - 1].lower_ if tok.i > state.span.start else ""
+        if prev in NOMINAL_CUES and tok.head.i > tok.i:
+            return False  # "the occupied territories", "its besieged capital": an attribute
     if state.tagged and tok.pos_:
         return tok.pos_ in (NOUN_POS if noun else VERB_POS)
     doc = tok.doc
@@ -129,7 +178,7 @@ def match_verb(state: SentenceView, p: Pattern, tok: Token) -> Trigger | None:
     for step, (lemma, particles) in enumerate(p.chain):
         if step > 0:
             nxt = _chain_verb(state, cur, lemma)
-            if nxt is None:
+            if nxt is None or ("self" in p.flags and not _same_subject(state, cur, nxt)):
                 return None
             cur = nxt
             tokens.append(cur.i)
@@ -163,6 +212,18 @@ def match_verb(state: SentenceView, p: Pattern, tok: Token) -> Trigger | None:
     return _trigger(p, tok.i, tokens, target_head=target_head, bonus=bonus)
 
 
+def _same_subject(state: SentenceView, verb: Token, chained: Token) -> bool:
+    """Whether ``chained`` has no subject of its own or a pronoun one ("claimed *they* had")."""
+    if state.parsed:
+        subjects = [c for c in chained.children if c.dep_ in SUBJECT_DEPS]
+        return all(c.pos_ == "PRON" or c.lower_ in SUBJECT_PRONOUNS for c in subjects)
+    for t in state.span.doc[verb.i + 1 : chained.i][::-1]:
+        if t.lower_ in AUXILIARIES:
+            continue
+        return t.lower_ in SUBJECT_PRONOUNS or t.lower_ == "to"
+    return True
+
+
 def _purpose_verb(state: SentenceView, verb: Token, after: int) -> Token | None:
     """The verb of a purpose clause: "deployed troops *to fight* in Russia's war", "to help X"."""
     doc = verb.doc
@@ -183,24 +244,41 @@ def _purpose_verb(state: SentenceView, verb: Token, after: int) -> Token | None:
 def particle(state: SentenceView, verb: Token, last: Token, word: str) -> Token | None:
     """The particle or preposition ``word`` attached to ``verb`` (or right after it in text)."""
     if state.parsed:
+        # particles follow their verb: the "to" of "to protest" is no "protest to"
         for c in verb.children:
-            if c.lower_ != word:
+            if c.lower_ != word or c.i < verb.i:
                 continue
-            if c.dep_ in PARTICLE_DEPS:
+            if c.dep_ in PARTICLE_DEPS and not _time_after(c):
                 return c
         for c in verb.children:
-            if c.dep_.startswith(OBLIQUE_PREFIXES):
+            if c.dep_.startswith(OBLIQUE_PREFIXES) and not _temporal(c):
                 for g in c.children:
-                    if g.dep_ in CASE_DEPS and g.lower_ == word:
+                    if g.dep_ in CASE_DEPS and g.lower_ == word and g.i > verb.i:
                         return g
         nxt = last.i + 1
         if nxt < state.span.end and state.span.doc[nxt].lower_ == word:
+            if _time_after(state.span.doc[nxt]):
+                return None
             return state.span.doc[nxt]
         return None
     for t in state.after(last.i, PARTICLE_WINDOW):
         if t.lower_ == word:
-            return t
+            return None if _time_after(t) else t
     return None
+
+
+def _temporal(tok: Token) -> bool:
+    """A date word: "on *Wednesday*", "in *March*" are when, not a phrasal particle."""
+    return tok.lower_ in TIME_WORDS or tok.ent_type_ in ("DATE", "TIME")
+
+
+def _time_after(prep: Token) -> bool:
+    """Whether the preposition ``prep`` introduces a date ("called on Wednesday")."""
+    doc = prep.doc
+    nxt = prep.i + 1
+    if nxt < len(doc) and doc[nxt].lower_ in ("the", "this", "last", "next"):
+        nxt += 1
+    return nxt < len(doc) and _temporal(doc[nxt])
 
 
 def _chain_verb(state: SentenceView, verb: Token, lemma: str) -> Token | None:
@@ -245,8 +323,12 @@ def _objects(state: SentenceView, verb: Token, parts: list[Token], after: int) -
         found.extend(o for c in list(found) for o in _of_objects(c))
         if found:
             return found
-    # no parse, or the parser found no object (it slips on long noun phrases): a window
-    found.extend(state.after(after, OBJ_WINDOW))
+    # no parse, or the parser found no object (it slips on long noun phrases): a window; in a
+    # parse none when a preposition follows the verb, its noun is no object ("calling on the
+    # minister", not a phone call to the minister)
+    window = list(state.after(after, OBJ_WINDOW))
+    if not (state.parsed and window and window[0].pos_ == "ADP"):
+        found.extend(window)
     if _looks_passive(state, verb):
         found.extend(state.before(verb.i, OBJ_WINDOW + 2))
     return found
@@ -329,7 +411,11 @@ def _looks_passive(state: SentenceView, verb: Token) -> bool:
 def _word_in(state: SentenceView, tok: Token, allowed: WordSet) -> int:
     """How many words of ``allowed`` end at ``tok`` (0: none; 2 for "artillery shells")."""
     lemmas = state.lemmas(tok)
-    found = 1 if lemmas & allowed.words else 0
+    found = 0
+    if state.own_lemmas(tok) & allowed.words:
+        found = 1
+    elif state.compound_lemmas(tok) & allowed.words:
+        found = 3  # "cease - fire": the hyphenated compound's three tokens
     doc = tok.doc
     for phrase in allowed.phrases:
         if len(phrase) <= found:
@@ -353,8 +439,11 @@ def _word_in(state: SentenceView, tok: Token, allowed: WordSet) -> int:
 def match_noun(state: SentenceView, p: Pattern, tok: Token) -> Trigger | None:
     tokens = [tok.i]
     doc = tok.doc
+    base = tok.i  # modifiers stand before the noun, or before a split compound ("troop build-up")
+    if p.modifiers and p.key in state.compound_lemmas(tok):
+        base = compound_start(tok, state.span.start) or tok.i
     for k, word in enumerate(reversed(p.modifiers), start=1):
-        j = tok.i - k
+        j = base - k
         if j < state.span.start or not (doc[j].lower_ == word or word in state.lemmas(doc[j])):
             return None
         tokens.append(j)

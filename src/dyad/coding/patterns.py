@@ -46,7 +46,9 @@ TARGET_PREPS: frozenset[str] = frozenset(
 PREP_WORDS: frozenset[str] = TARGET_PREPS | frozenset(
     {"out", "back", "forward", "forwards", "deeper", "ablaze", "down", "up", "away"}
 )
-FLAGS: frozenset[str] = frozenset({"denial", "intent", "reverse"})
+# `self`: the chained verb's subject is the first verb's ("claimed *they* attacked"), matched only
+# when that subject is a pronoun or left out ("claimed to have attacked").
+FLAGS: frozenset[str] = frozenset({"denial", "intent", "reverse", "self"})
 # `code: none` marks an idiom that is no event ("free up", "armed forces"): it silences its head.
 NO_EVENT = "none"
 
