@@ -38,8 +38,9 @@ def triggers(events: list[Event]) -> set[str]:
     ("text", "news", "mentioned_root"),
     [
         # the deed one is blamed, accused, arrested, or complains over
-        ("Egypt blamed Libya for the shelling of a border post.", ("EGY", "112", "LBY"), "19"),
-        ("Jordan accused Syrian militias of violating the truce.", ("JOR", "112", "SYRUAF"), "19"),
+        # (an accusation of attacking or violating is 1123, accusing of aggression)
+        ("Egypt blamed Libya for the shelling of a border post.", ("EGY", "1123", "LBY"), "19"),
+        ("Jordan accused Syrian militias of violating the truce.", ("JOR", "1123", "SYRUAF"), "19"),
         (
             "Turkey arrested a Greek diplomat for collaborating with Armenia.",
             ("TUR", "173", "GRCGOV"),
