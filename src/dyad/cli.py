@@ -332,7 +332,9 @@ def evaluate(
         int, typer.Option("--errors", help="Show the first N errors side by side.")
     ] = 0,
     limit: Annotated[int | None, typer.Option(help="Score only the first N records.")] = None,
-    sample: Annotated[int | None, typer.Option(help="Score N records spread evenly over the file.")] = None,
+    sample: Annotated[
+        int | None, typer.Option(help="Score N records spread evenly over the file.")
+    ] = None,
     format: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
     nlp: NlpOpt = None,
 ) -> None:
