@@ -7,216 +7,33 @@ Both dependency label sets are read: Universal Dependencies (dyad's own pipeline
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from dyad.actors.types import Mention
+from dyad.coding.index import (
+    OBJ,
+    PASS_SUBJ,
+    POSS,
+    SUBJ,
+    TIME_WORDS,
+    MentionIndex,
+    Roles,
+    adjective_actor,
+)
+from dyad.coding.rules import (
+    adjacent_subject,
+    clause_rule,
+    in_phrase,
+    inverted_speaker,
+    reverse_roles,
+    roles_by_rule,
+)
 from dyad.coding.types import Trigger
 from dyad.model import Actor
 
-SUBJ = {"nsubj", "csubj"}
-PASS_SUBJ = {"nsubj:pass", "nsubjpass", "csubj:pass", "csubjpass"}
-OBJ = {"obj", "dobj", "iobj", "dative"}
-OBLIQUE = {"obl", "nmod", "obl:agent", "prep", "agent", "advmod", "obl:tmod", "obl:npmod"}
-POSS = {"nmod:poss", "poss"}
-MODIFIERS = {
-    "nmod",
-    "nmod:poss",
-    "poss",
-    "compound",
-    "amod",
-    "appos",
-    "prep",
-    "pobj",
-    "obl",
-    "flat",
-    "flat:name",
-}
-NP_LEFT = {"det", "amod", "compound", "nmod:poss", "poss", "nummod", "flat", "case"}
-PRONOUN_KINDS = {
-    "it": {"country", "capital", "igo", "agent"},
-    "he": {"person"},
-    "she": {"person"},
-    "they": {"agent", "country", "igo", "person"},
-    "its": {"country", "capital", "igo"},
-    "his": {"person"},
-    "her": {"person"},
-    "their": {"agent", "country", "igo", "person"},
-}
 SUBJECT_CONTROL = {"promise", "pledge", "vow", "threaten", "offer", "agree", "refuse"}
-
-
-@dataclass(frozen=True, slots=True)
-class Roles:
-    sources: tuple[Mention, ...]
-    targets: tuple[Mention, ...]
-    method: str  # "parse" or "rule"
-
-
-class MentionIndex:
-    """Find the actor mention at, under or around a token."""
-
-    def __init__(self, doc: Doc, mentions: Sequence[Mention]) -> None:
-        self.doc = doc
-        self.mentions = list(mentions)
-        self.at: dict[int, Mention] = {}
-        for m in mentions:
-            for i in range(m.start, m.end):
-                self.at[i] = m
-
-    def in_span(self, span: Span) -> list[Mention]:
-        return [m for m in self.mentions if m.start >= span.start and m.end <= span.end]
-
-    def of_token(self, tok: Token, depth: int = 2) -> list[Mention]:
-        """The mention(s) a token stands for: itself, its conjuncts, or an actor modifying it."""
-        found = self._direct(tok)
-        if not found and depth > 0:
-            # the name in apposition first, a pronoun last: "its NATO ally *Turkey*" is Turkey
-            for child in sorted(tok.children, key=_modifier_rank):
-                if child.dep_ in MODIFIERS and child.i not in self._case_blocked(child):
-                    found = self.of_token(child, depth - 1)
-                    if found:
-                        break
-        return found
-
-    def noun_phrase(self, tok: Token | None) -> list[Mention]:
-        """An unresolved actor: the noun phrase itself ("a suicide bomber"), code ``---``.
-
-        Used only where the parse shows it in a role and no dictionary actor is there, so an
-        event about "a Swiss court" or "protesters" keeps who did it, without a country.
-        """
-        if tok is None or tok.pos_ not in {"NOUN", "PROPN"} or tok.i in self.at:
-            return []
-        if not _can_act(tok):
-            return []  # "a mutual defence treaty that resurrected ...": things do not act
-        start = tok.i
-        for c in tok.lefts:
-            if c.dep_ in NP_LEFT:
-                start = min(start, c.left_edge.i)
-        end = tok.i + 1
-        for c in tok.rights:
-            if c.dep_ in {"flat", "flat:name", "compound"}:
-                end = max(end, c.right_edge.i + 1)
-        span = self.doc[start:end]
-        actor = Actor(span.text, span.start_char, span.end_char, "---")
-        return [Mention(start, end, tok.i, actor, "np")]
-
-    def _direct(self, tok: Token) -> list[Mention]:
-        m = self.at.get(tok.i)
-        if m is None:
-            ante = self.antecedent(tok)
-            if ante is None:
-                return []
-            if tok.lower_ in {"they", "them", "their"}:
-                # "Obama and Putin said they will attack": they are both
-                group = [ante] + [
-                    self.at[c.i] for c in self.doc[ante.head].conjuncts if c.i in self.at
-                ]
-                return list(dict.fromkeys(group))
-            return [ante]
-        out = [m]
-        for c in tok.conjuncts:
-            cm = self.at.get(c.i)
-            if cm is not None and cm not in out:
-                out.append(cm)
-        # "US and British activists": the nationality coordinated inside the phrase is a
-        # mention of its own that shares the head noun
-        for t in self.doc[m.start : m.end]:
-            for c in t.conjuncts if t.i != tok.i else ():
-                cm = self.at.get(c.i)
-                if cm is not None and cm not in out and cm.end <= m.start:
-                    out.append(cm)
-        return out
-
-    def antecedent(self, tok: Token) -> Mention | None:
-        """The actor an unresolved pronoun refers to: the nearest fitting mention before it in
-        its sentence or the one before ("Hungary has said *it* will support ...")."""
-        if tok.lower_ in {"who", "which", "that"}:
-            # a relative pronoun stands for the phrase right before it ("Kim Jong Un, who")
-            for k in (tok.i - 1, tok.i - 2):
-                if k >= 0 and k in self.at:
-                    return self.at[k]
-            return None
-        kinds = PRONOUN_KINDS.get(tok.lower_)
-        if kinds is None:
-            return None
-        sent = tok.sent
-        floor = sent.start
-        if sent.start > 0:
-            floor = self.doc[sent.start - 1].sent.start
-        fitting = [
-            m
-            for m in self.mentions
-            if m.end <= tok.i
-            and m.start >= floor
-            and (m.kind in kinds or (m.actor.name is not None and "person" in kinds))
-        ]
-        # a subject is the likeliest antecedent ("Iran launched drones at Israel in its ...")
-        subjects = [m for m in fitting if self.doc[m.head].dep_ in SUBJ | PASS_SUBJ]
-        pool = subjects or fitting
-        return pool[-1] if pool else None
-
-    @staticmethod
-    def _case_blocked(child: Token) -> set[int]:
-        # "the war in Ukraine" is about Ukraine, but "in Ukraine" is a place, not who was hit
-        preps = {c.lower_ for c in child.children if c.dep_ == "case"}
-        if child.dep_ == "prep":
-            preps.add(child.lower_)  # ClearNLP: the preposition heads its noun
-        return (
-            {child.i}
-            if preps & {"in", "at", "near", "since", "during", "after", "before"}
-            else set()
-        )
-
-
-def _modifier_rank(child: Token) -> int:
-    """Order in which a noun's modifiers are searched for the actor it stands for."""
-    if child.dep_ in {"appos", "flat", "flat:name"} and child.pos_ == "PROPN":
-        return 0
-    return 2 if child.pos_ == "PRON" else 1
-
-
-MONTHS = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
-}  # fmt: skip
-AGENTIVE = re.compile(r"(er|or|ist|ian|ant|ary|ee|ive)s?$")
-ACTOR_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
-
-
-def _can_act(tok: Token) -> bool:
-    """Whether an unresolved noun can be an actor: a name, a named entity or an agent noun."""
-    if tok.lower_ in TIME_WORDS or tok.lower_ in MONTHS or tok.ent_type_ in {"DATE", "TIME"}:
-        return False  # "demanded Friday that ...": a day is nobody
-    if tok.pos_ == "PROPN" or tok.ent_type_ in ACTOR_ENTS:
-        return True
-    return bool(AGENTIVE.search(tok.lower_)) and tok.lower_ not in NOT_AGENTS
-
-
-NOT_AGENTS = {
-    "offer", "offers", "murder", "murders", "transfer", "transfers", "shelter", "shelters",
-    "border", "borders", "number", "numbers", "order", "orders", "matter", "matters",
-    "letter", "letters", "water", "power", "powers", "center", "centre", "quarter",
-    "summary", "territory", "boundary", "anniversary", "military", "primary",
-    "sanctuary", "offensive", "initiative", "objective", "incentive", "motive",
-}  # fmt: skip
-
-
-def _adjective_actor(tok: Token) -> list[Mention]:
-    """A bare nationality adjective as an actor: "Russian" in "Russian attacks" → RUS."""
-    from dyad.actors.dictionary import default_dictionary
-
-    if not tok.text[:1].isupper():
-        return []
-    forms = default_dictionary().forms.get(tok.lower_, [])
-    country = next((f.ref for f in forms if f.kind == "adj"), None)
-    if country is None:
-        return []
-    actor = Actor(tok.text, tok.idx, tok.idx + len(tok.text), country, country)
-    return [Mention(tok.i, tok.i + 1, tok.i, actor, "country")]
 
 
 def has_parse(doc: Doc) -> bool:
@@ -428,7 +245,7 @@ def roles_from_parse(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
                 m
                 for c in head.children
                 if c.dep_ in {"amod", "compound"}
-                for m in _adjective_actor(c)
+                for m in adjective_actor(c)
             ]
         gv = _governing_verb(head)
         verb = gv if gv is not None else head
@@ -571,7 +388,7 @@ def _nationalities(index: MentionIndex, tok: Token) -> list[Mention]:
             if a.i in index.at:
                 continue
             seen = {o.actor.code for o in out}
-            out += [m for m in _adjective_actor(a) if m.actor.code not in seen]
+            out += [m for m in adjective_actor(a) if m.actor.code not in seen]
     return out
 
 
@@ -742,152 +559,19 @@ def _clause_subject(clause: Token, index: MentionIndex) -> list[Mention]:
     return []
 
 
-# ---------------------------------------------------------------- rule fallback
-
-_PREPS_BLOCK = {"in", "at", "near", "since", "during", "from", "of", "for", "after", "before"}
-
-
-def roles_by_rule(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
-    """Without a parser: the nearest actor before the trigger is the source, the first after it
-    (or after one of the trigger's target prepositions) the target; "by" flips passives."""
-    doc = sent.doc
-    in_sent = index.in_span(sent)
-    first = min(trig.tokens) if trig.tokens else trig.head
-    last = max(trig.tokens) if trig.tokens else trig.head
-    before = [m for m in in_sent if m.end <= first]
-    after = [m for m in in_sent if m.start > last]
-    prev_word = {m.start: doc[m.start - 1].lower_ if m.start > sent.start else "" for m in in_sent}
-    subj_candidates = [m for m in before if prev_word[m.start] not in _PREPS_BLOCK]
-    source = subj_candidates[-1:] if subj_candidates else []
-    # "Russia and China voted": take a conjoined neighbour too
-    if source:
-        m = source[0]
-        for other in reversed(before):
-            if other.end <= m.start and doc[other.end : m.start].text.strip().lower() in {
-                "and",
-                ",",
-            }:
-                source.insert(0, other)
-                m = other
-    passive = first > sent.start and doc[first - 1].lower_ in {
-        "was",
-        "were",
-        "been",
-        "being",
-        "be",
-        "is",
-        "are",
-    }
-    target: list[Mention] = []
-    for m in after:
-        pw = prev_word[m.start]
-        if pw in trig.target_preps:
-            target = [m]
-            break
-        if trig.object_target and pw not in _PREPS_BLOCK and m.start - last <= 6:
-            target = [m]
-            break
-    if passive:
-        by = [m for m in after if prev_word[m.start] == "by"]
-        if by:
-            return Roles(tuple(by[:1]), tuple(source), "rule")
-        if trig.object_target:
-            return Roles((), tuple(source), "rule")
-    return Roles(tuple(source), tuple(target), "rule")
-
-
-QUOTE_CLOSERS = {",", "”", '"', "’", "'"}
-QUOTE_MARKS = {"”", "“", '"', "’", "‘", "''", "``"}
-SPEECH_LEMMAS = {"say", "warn", "tell", "add", "insist", "claim", "declare", "write", "note"}
-
-
-def _inverted_speaker(sent: Span, trig: Trigger, index: MentionIndex) -> Mention | None:
-    """ "…an escalation," warned Rutte': a speaker right after a verb that follows a quote."""
-    doc = sent.doc
-    first = min(trig.tokens) if trig.tokens else trig.head
-    last = max(trig.tokens) if trig.tokens else trig.head
-    if trig.noun or first <= sent.start or doc[first - 1].text not in QUOTE_CLOSERS:
-        return None
-    if last + 1 >= sent.end:
-        return None
-    # only after a quotation: '"…," warned Rutte' or 'This, warned Zelensky, "is …"' — not
-    # "Kim, who ordered the launch, threatened South Korea"
-    before = {t.text for t in doc[max(sent.start, first - 3) : first]}
-    quoted = bool(before & QUOTE_MARKS) or (
-        doc[first].lemma_ in SPEECH_LEMMAS and any(t.text in QUOTE_MARKS for t in sent)
-    )
-    return index.at.get(last + 1) if quoted else None
-
-
-TIME_WORDS = {
-    "today", "yesterday", "tomorrow", "tonight", "monday", "tuesday", "wednesday", "thursday",
-    "friday", "saturday", "sunday", "overnight", "earlier", "now",
-}  # fmt: skip
-ADJACENT_OK = TIME_WORDS | {
-    "has", "have", "had", "is", "are", "was", "were", "also", "already", "again",
-    "reportedly", "then", "later", "has also", "will", "would",
-}  # fmt: skip
-
-
-def _adjacent_subject(sent: Span, trig: Trigger, index: MentionIndex) -> Mention | None:
-    first = min(trig.tokens) if trig.tokens else trig.head
-    i = first - 1
-    while i >= sent.start and sent.doc[i].lower_ in ADJACENT_OK:
-        i -= 1
-    m = index.at.get(i) if i >= sent.start else None
-    return m if m is not None and m.end == i + 1 else None
-
-
-def _clause_rule(sent: Span, trig: Trigger, index: MentionIndex) -> Roles | None:
-    """The rule reading, kept only when no other verb stands between the actors and the trigger
-    — for verbs the parser did not take as verbs ("A Czech court on Tuesday released ...")."""
-    rule = roles_by_rule(sent, trig, index)
-    doc = sent.doc
-    first = min(trig.tokens) if trig.tokens else trig.head
-    last = max(trig.tokens) if trig.tokens else trig.head
-
-    def clear(a: int, b: int) -> bool:
-        return not any(
-            (t.pos_ == "VERB" and t.dep_ not in {"aux", "aux:pass", "cop"})
-            or t.text in {";", ":"}
-            or t.lower_ in {"who", "which", "that"}
-            for t in doc[a:b]
-        )
-
-    sources = tuple(m for m in rule.sources if clear(m.end, first))
-    targets = tuple(m for m in rule.targets if clear(last + 1, m.start))
-    if not sources and not targets:
-        return None
-    return Roles(sources, targets, "parse+clause-rule")
-
-
-def _in_phrase(m: Mention, index: MentionIndex) -> bool:
-    """Whether the parse puts a mention inside a prepositional phrase ("In the United Kingdom,
-    the virus has killed six"): a place or a circumstance, not a subject."""
-    head = index.doc[m.head]
-    return head.dep_ in {"obl", "nmod", "pobj", "obl:tmod"} or any(
-        c.dep_ == "case" and c.i < head.i for c in head.children
-    )
-
-
-def _reverse(roles: Roles) -> Roles:
-    """For patterns whose subject receives ("received weapons from X"): swap the roles."""
-    return Roles(roles.targets, roles.sources, roles.method + "+reverse")
-
-
 def find_roles(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
     """Source and target mentions of a trigger: from the parse when there is one."""
-    speaker = _inverted_speaker(sent, trig, index)
+    speaker = inverted_speaker(sent, trig, index)
     if has_parse(sent.doc):
         roles = roles_from_parse(sent, trig, index)
         if not trig.noun and all(m.kind == "np" for m in roles.sources):
             # parsers stumble on datelines and long openings; an actor standing right before
             # the verb ("Iran launched", "Iran has already launched") is its subject
-            near = _adjacent_subject(sent, trig, index)
+            near = adjacent_subject(sent, trig, index)
             if near is not None and near not in roles.targets:
                 roles = Roles((near,), roles.targets, roles.method + "+adjacent")
         if not roles.sources and not trig.noun:
-            rule = _clause_rule(sent, trig, index)
+            rule = clause_rule(sent, trig, index)
             if rule is not None and not roles.targets:
                 roles = rule
             elif rule is not None:
@@ -897,7 +581,7 @@ def find_roles(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
                 lent = tuple(
                     m
                     for m in rule.sources
-                    if m.actor.code not in taken and m.kind != "np" and not _in_phrase(m, index)
+                    if m.actor.code not in taken and m.kind != "np" and not in_phrase(m, index)
                 )
                 if lent:
                     roles = Roles(lent, roles.targets, roles.method + "+clause-rule")
@@ -907,5 +591,5 @@ def find_roles(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
         targets = tuple(m for m in roles.targets if m is not speaker)
         roles = Roles((speaker,), targets, roles.method + "+inversion")
     if "reverse" in trig.flags:
-        roles = _reverse(roles)
+        roles = reverse_roles(roles)
     return roles
