@@ -365,3 +365,29 @@ def test_lexicon_gaps_urging_support_for_a_third_actor_rallies_support() -> None
     first, second = trigs[0], trigs[1]
     assert (first.code, first.requires_target) == ("053", True)
     assert second.code == "022"
+
+
+# ---------------------------------------------------------------- target prepositions
+
+
+def test_lexicon_gaps_demands_conceded_come_from_someone() -> None:
+    """Meeting or accepting demands (083) looks for the target in 'from': the demanders."""
+    import dyad
+
+    events = dyad.extract(
+        "The government accepted demands from striking miners.", date="2020-01-01"
+    )
+    assert any(e.cameo == "083" and e.target is not None for e in events), events
+
+
+def test_lexicon_gaps_investigation_against_names_its_target() -> None:
+    """'opened an investigation against 12 army officers': the officers are the target."""
+    import dyad
+
+    events = dyad.extract(
+        "Chile opened an investigation against 12 army officers.", date="2020-01-01"
+    )
+    assert any(
+        e.cameo.startswith("09") and e.target is not None and e.target.sector == "MIL"
+        for e in events
+    ), events
