@@ -343,6 +343,9 @@ def test_actors_mentions_country_or_igo_with_a_modifier_before_the_agent() -> No
     assert codes == {"NATO peacekeeping troops": "NATO", "Kosovo": "XKX"}
     assert _codes(nlp, "US special forces raided a compound.") == {"US special forces": "USAMIL"}
     assert _codes(nlp, "Russia sends troops.") == {"Russia": "RUS", "troops": "---MIL"}
+    # with a parse, two modifiers
+    codes = _codes(nlp, "Ukraine's state nuclear company said the plant was safe.")
+    assert codes == {"Ukraine's state nuclear company": "UKRBUS"}
 
 
 def test_actors_mentions_case_rules(blank: Language) -> None:

@@ -271,9 +271,16 @@ class Assembler:
             h = self.hits[i]
             gap = self.doc[pos : h.start]
             others = [t for t in gap if not self._filler(t)]
-            # after an adjective or a possessive, one free modifier may precede the first agent
-            # ("Indian coal workers", "Russia's oil companies"), never a verb ("sends troops")
-            free = free and not chain and len(others) == 1 and self._modifier(others[0])
+            # after an adjective, a possessive, a country or an IGO, one free modifier may precede
+            # the first agent ("Indian coal workers", "Russia's oil companies"), with a parse two
+            # ("Ankara's district administration officials"), never a verb ("sends troops")
+            most = 2 if self.parsed else 1
+            free = (
+                free
+                and not chain
+                and 1 <= len(others) <= most
+                and all(self._modifier(o) for o in others)
+            )
             if others and not free:
                 break
             chain.append(h)
