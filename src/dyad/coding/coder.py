@@ -24,6 +24,7 @@ from dyad.coding.selection import (
     drop_subsumed,
     elaborates,
     referenced,
+    subordination,
 )
 from dyad.coding.types import Trigger
 from dyad.model import Actor, Event, Evidence, Plover, TextSpan
@@ -32,6 +33,9 @@ from dyad.nlp.sentences import sentence_spans
 log = logging.getLogger(__name__)
 
 STATEMENT_ROOTS = {"01"}
+# confidence lost per level by an event told inside another's clause or phrase (up to two):
+# more than a missing target costs, so the sentence's own news ranks first
+RANK_STEP = 0.25
 PLURAL_SUBJECTS = {
     "they",
     "both",
@@ -126,6 +130,14 @@ def code_sentence(
     mentioned: dict[tuple[str, str, str], Event] = {}
     groups = _by_head(triggers)
     roots = {g[0].head: {t.code[:2] for t in g} for g in groups}
+    # the words of each trigger that names an event; a bare speech verb only reports another
+    words = {
+        i: group
+        for g in groups
+        if any(t.code not in GENERIC_STATEMENTS for t in g)
+        for group in [frozenset(i for t in g for i in (t.head, *t.tokens))]
+        for i in group
+    }
     for alternatives in groups:
         head_tok = doc[alternatives[0].head]
         if not alternatives[0].noun and head_tok.dep_ == "amod" and attributive(head_tok):
@@ -144,7 +156,8 @@ def code_sentence(
             first = min(trig.tokens) if trig.tokens else trig.head
             reading = read(sent, head, first, parsed, trig.flags)
             attr = attribution(doc, sent, reading, in_sent, head)
-            made = _events(doc, sent, si, trig, roles, reading, attr)
+            rank = subordination(head, (trig.head, *trig.tokens), words) if parsed else 0
+            made = _events(doc, sent, si, trig, roles, reading, attr, rank)
             # "blamed Israel for the bombing": the bombing is mentioned, not reported
             into = mentioned if why is not None else out
             for ev in _with_verbal(made) + _demands(made):
@@ -160,11 +173,16 @@ def code_sentence(
 
 
 def _keep_best(out: dict[tuple[str, str, str], Event], ev: Event) -> None:
-    """One event per (source, target, code): the most confident."""
+    """One event per (source, target, code): an asserted one before one that is not (a lower
+    rank must not let "may call for" replace "appealed for"), then the most confident."""
     key = (_code_of(ev.source), _code_of(ev.target), ev.cameo)
     old = out.get(key)
-    if old is None or ev.confidence > old.confidence:
+    if old is None or _preference(ev) > _preference(old):
         out[key] = ev
+
+
+def _preference(ev: Event) -> tuple[bool, float]:
+    return ev.factuality == "asserted", ev.confidence
 
 
 def _reported(ev: Event) -> bool:
@@ -297,6 +315,7 @@ def _events(
     roles: Roles,
     reading: Reading,
     attr: Mention | None,
+    rank: int = 0,
 ) -> list[Event]:
     info = code_info(trig.code)
     toks = sorted(trig.tokens) if trig.tokens else [trig.head]
@@ -331,7 +350,7 @@ def _events(
             continue
         if all(m is None or m.kind == "np" for m in (s, t)) and info.code[:2] in STATEMENT_ROOTS:
             continue  # "officials said": a statement by nobody in particular is no event
-        conf = _confidence(roles, s, t, reading, _backgrounded(doc[trig.head]))
+        conf = _confidence(roles, s, t, reading, _backgrounded(doc[trig.head]), rank)
         src = s.actor if s else None
         tgt = t.actor if t else None
         eid = _event_id(doc._.dyad_doc_id, si, trigger.start, src, tgt, info.code)
@@ -375,9 +394,14 @@ def _backgrounded(head: Token) -> bool:
 
 
 def _confidence(
-    roles: Roles, s: Mention | None, t: Mention | None, reading: Reading, background: bool
+    roles: Roles,
+    s: Mention | None,
+    t: Mention | None,
+    reading: Reading,
+    background: bool,
+    rank: int = 0,
 ) -> float:
-    c = 0.45 - (0.1 if background else 0.0)
+    c = 0.45 - (0.1 if background else 0.0) - RANK_STEP * min(rank, 2)
     if roles.method == "parse":
         c += 0.2
     elif roles.method.startswith("parse"):
