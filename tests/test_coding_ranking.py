@@ -40,6 +40,14 @@ def test_coding_ranking_purpose_clause_ranks_below_the_main_event() -> None:
     assert by_trigger(events, "protect").confidence < top(events).confidence
 
 
+def test_coding_ranking_lone_event_in_a_purpose_clause_is_the_news() -> None:
+    """'gathered … to protest': no event word governs the clause, so the protest is the
+    sentence's news and keeps a main event's confidence (a level below would cost 0.25)."""
+    events = asserted("Thousands of Serbs gathered in Belgrade to protest against the government.")
+    assert [e.cameo_root for e in events] == ["14"]
+    assert events[0].confidence > 0.6
+
+
 def test_coding_ranking_adverbial_clause_ranks_below_the_main_event() -> None:
     """'declared a state of emergency as jets bombed Cyprus': the bombing is the backdrop."""
     events = asserted("Greece declared a state of emergency as Turkish jets bombed Cyprus.")

@@ -138,6 +138,12 @@ def code_sentence(
         for group in [frozenset(i for t in g for i in (t.head, *t.tokens))]
         for i in group
     }
+    # ranks count from the sentence's least subordinate event word: "thousands gathered to
+    # protest the arrest" (no event word governs the purpose clause) has the protest as its news
+    base = min(
+        (subordination(doc[h], group, words) for group in set(words.values()) for h in group),
+        default=0,
+    ) if parsed else 0  # fmt: skip
     for alternatives in groups:
         head_tok = doc[alternatives[0].head]
         if not alternatives[0].noun and head_tok.dep_ == "amod" and attributive(head_tok):
@@ -156,7 +162,8 @@ def code_sentence(
             first = min(trig.tokens) if trig.tokens else trig.head
             reading = read(sent, head, first, parsed, trig.flags)
             attr = attribution(doc, sent, reading, in_sent, head)
-            rank = subordination(head, (trig.head, *trig.tokens), words) if parsed else 0
+            own = (trig.head, *trig.tokens)
+            rank = max(0, subordination(head, own, words) - base) if parsed else 0
             made = _events(doc, sent, si, trig, roles, reading, attr, rank)
             # "blamed Israel for the bombing": the bombing is mentioned, not reported
             into = mentioned if why is not None else out
