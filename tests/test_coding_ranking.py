@@ -74,13 +74,25 @@ def test_coding_ranking_offer_inside_a_rejection_ranks_below_it() -> None:
     assert by_trigger(events, "offers").confidence < top(events).confidence - 0.25
 
 
-def test_coding_ranking_conjoined_predicates_rank_alike() -> None:
-    """'expelled diplomats and recalled its ambassador': two main events, neither lowered."""
+def test_coding_ranking_first_of_conjoined_predicates_leads() -> None:
+    """'expelled diplomats and recalled its ambassador': both are news and both are kept;
+    the lead predicate ranks first, the one after 'and' 0.2 below."""
     events = asserted(
         "Kenya expelled two Somali diplomats and recalled its ambassador from Mogadishu."
     )
-    assert {e.cameo for e in events} == {"166", "161"}
-    assert len({e.confidence for e in events}) == 1
+    expelled, recalled = by_trigger(events, "expelled"), by_trigger(events, "recalled")
+    assert top(events) is expelled
+    assert recalled.confidence == round(expelled.confidence - 0.2, 2)
+
+
+def test_coding_ranking_lead_predicate_outranks_a_better_resolved_conjunct() -> None:
+    """'declared a ceasefire and urged Egypt to …': the declaration has no target, the appeal
+    has two resolved actors; the headline still comes first."""
+    events = asserted(
+        "The Sudanese army declared a ceasefire in Khartoum and urged Egypt to send observers."
+    )
+    assert top(events).cameo_root == "08"
+    assert any(e.cameo_root == "02" for e in events)
 
 
 def test_coding_ranking_event_noun_as_subject_is_not_subordinate() -> None:

@@ -23,6 +23,7 @@ from dyad.coding.selection import (
     attributive,
     drop_subsumed,
     elaborates,
+    later_conjunct,
     referenced,
     subordination,
 )
@@ -36,6 +37,9 @@ STATEMENT_ROOTS = {"01"}
 # confidence lost per level by an event told inside another's clause or phrase (up to two):
 # more than a missing target costs, so the sentence's own news ranks first
 RANK_STEP = 0.25
+# confidence lost by a predicate coordinated after another event ("… and promised to …"):
+# the lead predicate is the headline even when a later one names more actors
+CONJUNCT_STEP = 0.2
 PLURAL_SUBJECTS = {
     "they",
     "both",
@@ -164,7 +168,8 @@ def code_sentence(
             attr = attribution(doc, sent, reading, in_sent, head)
             own = (trig.head, *trig.tokens)
             rank = max(0, subordination(head, own, words) - base) if parsed else 0
-            made = _events(doc, sent, si, trig, roles, reading, attr, rank)
+            later = parsed and later_conjunct(head, own, words)
+            made = _events(doc, sent, si, trig, roles, reading, attr, rank, later)
             # "blamed Israel for the bombing": the bombing is mentioned, not reported
             into = mentioned if why is not None else out
             for ev in _with_verbal(made) + _demands(made):
@@ -323,6 +328,7 @@ def _events(
     reading: Reading,
     attr: Mention | None,
     rank: int = 0,
+    later: bool = False,
 ) -> list[Event]:
     info = code_info(trig.code)
     toks = sorted(trig.tokens) if trig.tokens else [trig.head]
@@ -357,7 +363,7 @@ def _events(
             continue
         if all(m is None or m.kind == "np" for m in (s, t)) and info.code[:2] in STATEMENT_ROOTS:
             continue  # "officials said": a statement by nobody in particular is no event
-        conf = _confidence(roles, s, t, reading, _backgrounded(doc[trig.head]), rank)
+        conf = _confidence(roles, s, t, reading, _backgrounded(doc[trig.head]), rank, later)
         src = s.actor if s else None
         tgt = t.actor if t else None
         eid = _event_id(doc._.dyad_doc_id, si, trigger.start, src, tgt, info.code)
@@ -407,8 +413,10 @@ def _confidence(
     reading: Reading,
     background: bool,
     rank: int = 0,
+    later: bool = False,
 ) -> float:
     c = 0.45 - (0.1 if background else 0.0) - RANK_STEP * min(rank, 2)
+    c -= CONJUNCT_STEP if later else 0.0
     if roles.method == "parse":
         c += 0.2
     elif roles.method.startswith("parse"):

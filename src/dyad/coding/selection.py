@@ -218,6 +218,22 @@ def subordination(head: Token, own: Iterable[int], words: Mapping[int, frozenset
     return n + (passed == "clause")
 
 
+def later_conjunct(head: Token, own: Iterable[int], words: Mapping[int, frozenset[int]]) -> bool:
+    """The trigger is a predicate coordinated after another event word: "declared a ceasefire
+    and *promised* to free prisoners", "released the journalist but *barred* her from leaving".
+    A news sentence leads with its headline; what follows "and" adds to it."""
+    mine = set(own)
+    tok = head
+    for _ in range(8):
+        if tok.dep_ != "conj" or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        other = words.get(tok.i)
+        if other is not None and not other & mine:
+            return True
+    return False
+
+
 def elaborates(head: Token, roots: Mapping[int, set[str]]) -> bool:
     """A participle clause that tells more of the event it hangs on, not a new one: "rebels
     shelled the city, *killing* 20" is one attack (the verb it hangs on fires the same root)."""
