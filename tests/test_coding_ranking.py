@@ -142,3 +142,19 @@ def test_coding_ranking_keep_best_prefers_the_asserted_event() -> None:
     better = _event("asserted", 0.6, "urged")
     _keep_best(out, better)
     assert list(out.values()) == [better]
+
+
+def test_coding_ranking_reported_deed_outranks_the_coded_speech_act() -> None:
+    """'Colombia warned that Venezuela had sent troops': the warning is coded too, but the
+    deployment it reports is the news and ranks first."""
+    events = asserted("Colombia warned that Venezuela had sent troops to the border.")
+    warned, sent = by_trigger(events, "warned"), by_trigger(events, "sent")
+    assert top(events) is sent
+    assert warned.confidence < sent.confidence
+
+
+def test_coding_ranking_a_speech_verb_of_its_own_is_not_a_reporter() -> None:
+    """'declared a ceasefire and promised …': a coordinated event is not reported by the
+    declaration, which keeps its rank as the headline."""
+    events = asserted("The army declared a ceasefire and promised to free prisoners.")
+    assert top(events).cameo == "0871"

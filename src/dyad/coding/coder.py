@@ -40,6 +40,8 @@ RANK_STEP = 0.25
 # confidence lost by a predicate coordinated after another event ("… and promised to …"):
 # the lead predicate is the headline even when a later one names more actors
 CONJUNCT_STEP = 0.2
+# confidence lost by a coded speech act that reports another asserted event of its sentence
+REPORTER_STEP = 0.3
 PLURAL_SUBJECTS = {
     "they",
     "both",
@@ -148,6 +150,8 @@ def code_sentence(
         (subordination(doc[h], group, words) for group in set(words.values()) for h in group),
         default=0,
     ) if parsed else 0  # fmt: skip
+    heads: dict[str, int] = {}  # event id -> its trigger's head
+    reporters: set[int] = set()  # speech verbs that report an asserted event of the sentence
     for alternatives in groups:
         head_tok = doc[alternatives[0].head]
         if not alternatives[0].noun and head_tok.dep_ == "amod" and attributive(head_tok):
@@ -167,13 +171,17 @@ def code_sentence(
             reading = read(sent, head, first, parsed, trig.flags)
             attr = attribution(doc, sent, reading, in_sent, head)
             own = (trig.head, *trig.tokens)
-            rank = max(0, subordination(head, own, words) - base) if parsed else 0
+            speech = _reporter(head, reading.speech_verb)
+            rank = max(0, subordination(head, own, words, speech) - base) if parsed else 0
             later = parsed and later_conjunct(head, own, words)
             made = _events(doc, sent, si, trig, roles, reading, attr, rank, later)
             # "blamed Israel for the bombing": the bombing is mentioned, not reported
             into = mentioned if why is not None else out
             for ev in _with_verbal(made) + _demands(made):
                 _keep_best(into, ev)
+                heads[ev.event_id] = trig.head
+            if speech is not None and why is None and any(e.factuality == "asserted" for e in made):
+                reporters.add(speech.i)
             break
     if not any(_reported(e) for e in out.values()):
         # a sentence reports something: with nothing else, what it mentions is its news
@@ -181,7 +189,27 @@ def code_sentence(
         for ev in mentioned.values():
             _keep_best(out, ev)
     events = sorted(out.values(), key=lambda e: (e.evidence.trigger.start, e.event_id))
+    events = [_as_reporter(e) if heads.get(e.event_id) in reporters else e for e in events]
     return drop_subsumed(_drop_redundant(events))
+
+
+def _reporter(head: Token, speech: Token | None) -> Token | None:
+    """The speech verb whose content clause tells the event ("warned *that* troops had been
+    sent", "sent troops, officials *said*"), not one it is merely coordinated with."""
+    tok = head
+    for _ in range(8):
+        if speech is None or tok.head.i == tok.i or tok.i == speech.i:
+            return None
+        if tok.head.i == speech.i:
+            return speech if tok.dep_ in {"ccomp", "parataxis"} else None
+        tok = tok.head
+    return None
+
+
+def _as_reporter(ev: Event) -> Event:
+    """ "Colombia warned that Venezuela had sent troops": the warning is coded, but the news is
+    the deed it reports, which ranks first."""
+    return dataclasses.replace(ev, confidence=round(max(0.05, ev.confidence - REPORTER_STEP), 2))
 
 
 def _keep_best(out: dict[tuple[str, str, str], Event], ev: Event) -> None:

@@ -183,7 +183,12 @@ def referenced(head: Token) -> str | None:
     return None
 
 
-def subordination(head: Token, own: Iterable[int], words: Mapping[int, frozenset[int]]) -> int:
+def subordination(
+    head: Token,
+    own: Iterable[int],
+    words: Mapping[int, frozenset[int]],
+    reporter: Token | None = None,
+) -> int:
     """How deep the event whose trigger is ``head`` sits under other events of its sentence.
 
     0 for the sentence's own predicate, its conjuncts ("declared a ceasefire and freed
@@ -194,6 +199,8 @@ def subordination(head: Token, own: Iterable[int], words: Mapping[int, frozenset
     in ("provided aid *to support* refugees", "…, *as* jets bombed the city"), whatever verb
     governs that. ``own`` are the trigger's words; ``words`` maps each word of the sentence's
     other triggers to all the words of its trigger (triggers sharing a word are one event).
+    ``reporter`` is the speech verb that reports the event ("warned *that* troops had been
+    sent"): what it reports stands at its level, even when the verb is coded itself.
     """
     mine = set(own)
     n = 0
@@ -210,6 +217,9 @@ def subordination(head: Token, own: Iterable[int], words: Mapping[int, frozenset
         elif tok.dep_ not in SAME_RANK:
             passed = passed or "phrase"
         tok = tok.head
+        if reporter is not None and tok.i == reporter.i:
+            passed = None
+            continue
         other = words.get(tok.i)
         if passed and other is not None and not other & mine and other not in counted:
             counted.add(other)
