@@ -23,7 +23,9 @@ from dyad.coding.selection import (
     attributive,
     drop_subsumed,
     elaborates,
+    later_conjunct,
     referenced,
+    subordination,
 )
 from dyad.coding.types import Trigger
 from dyad.model import Actor, Event, Evidence, Plover, TextSpan
@@ -32,6 +34,14 @@ from dyad.nlp.sentences import sentence_spans
 log = logging.getLogger(__name__)
 
 STATEMENT_ROOTS = {"01"}
+# confidence lost per level by an event told inside another's clause or phrase (up to two):
+# more than a missing target costs, so the sentence's own news ranks first
+RANK_STEP = 0.25
+# confidence lost by a predicate coordinated after another event ("… and promised to …"):
+# the lead predicate is the headline even when a later one names more actors
+CONJUNCT_STEP = 0.2
+# confidence lost by a coded speech act that reports another asserted event of its sentence
+REPORTER_STEP = 0.3
 PLURAL_SUBJECTS = {
     "they",
     "both",
@@ -126,6 +136,22 @@ def code_sentence(
     mentioned: dict[tuple[str, str, str], Event] = {}
     groups = _by_head(triggers)
     roots = {g[0].head: {t.code[:2] for t in g} for g in groups}
+    # the words of each trigger that names an event; a bare speech verb only reports another
+    words = {
+        i: group
+        for g in groups
+        if any(t.code not in GENERIC_STATEMENTS for t in g)
+        for group in [frozenset(i for t in g for i in (t.head, *t.tokens))]
+        for i in group
+    }
+    # ranks count from the sentence's least subordinate event word: "thousands gathered to
+    # protest the arrest" (no event word governs the purpose clause) has the protest as its news
+    base = min(
+        (subordination(doc[h], group, words) for group in set(words.values()) for h in group),
+        default=0,
+    ) if parsed else 0  # fmt: skip
+    heads: dict[str, int] = {}  # event id -> its trigger's head
+    reporters: set[int] = set()  # speech verbs that report an asserted event of the sentence
     for alternatives in groups:
         head_tok = doc[alternatives[0].head]
         if not alternatives[0].noun and head_tok.dep_ == "amod" and attributive(head_tok):
@@ -144,11 +170,18 @@ def code_sentence(
             first = min(trig.tokens) if trig.tokens else trig.head
             reading = read(sent, head, first, parsed, trig.flags)
             attr = attribution(doc, sent, reading, in_sent, head)
-            made = _events(doc, sent, si, trig, roles, reading, attr)
+            own = (trig.head, *trig.tokens)
+            speech = _reporter(head, reading.speech_verb)
+            rank = max(0, subordination(head, own, words, speech) - base) if parsed else 0
+            later = parsed and later_conjunct(head, own, words)
+            made = _events(doc, sent, si, trig, roles, reading, attr, rank, later)
             # "blamed Israel for the bombing": the bombing is mentioned, not reported
             into = mentioned if why is not None else out
             for ev in _with_verbal(made) + _demands(made):
                 _keep_best(into, ev)
+                heads[ev.event_id] = trig.head
+            if speech is not None and why is None and any(e.factuality == "asserted" for e in made):
+                reporters.add(speech.i)
             break
     if not any(_reported(e) for e in out.values()):
         # a sentence reports something: with nothing else, what it mentions is its news
@@ -156,15 +189,40 @@ def code_sentence(
         for ev in mentioned.values():
             _keep_best(out, ev)
     events = sorted(out.values(), key=lambda e: (e.evidence.trigger.start, e.event_id))
+    events = [_as_reporter(e) if heads.get(e.event_id) in reporters else e for e in events]
     return drop_subsumed(_drop_redundant(events))
 
 
+def _reporter(head: Token, speech: Token | None) -> Token | None:
+    """The speech verb whose content clause tells the event ("warned *that* troops had been
+    sent", "sent troops, officials *said*"), not one it is merely coordinated with."""
+    tok = head
+    for _ in range(8):
+        if speech is None or tok.head.i == tok.i or tok.i == speech.i:
+            return None
+        if tok.head.i == speech.i:
+            return speech if tok.dep_ in {"ccomp", "parataxis"} else None
+        tok = tok.head
+    return None
+
+
+def _as_reporter(ev: Event) -> Event:
+    """ "Colombia warned that Venezuela had sent troops": the warning is coded, but the news is
+    the deed it reports, which ranks first."""
+    return dataclasses.replace(ev, confidence=round(max(0.05, ev.confidence - REPORTER_STEP), 2))
+
+
 def _keep_best(out: dict[tuple[str, str, str], Event], ev: Event) -> None:
-    """One event per (source, target, code): the most confident."""
+    """One event per (source, target, code): an asserted one before one that is not (a lower
+    rank must not let "may call for" replace "appealed for"), then the most confident."""
     key = (_code_of(ev.source), _code_of(ev.target), ev.cameo)
     old = out.get(key)
-    if old is None or ev.confidence > old.confidence:
+    if old is None or _preference(ev) > _preference(old):
         out[key] = ev
+
+
+def _preference(ev: Event) -> tuple[bool, float]:
+    return ev.factuality == "asserted", ev.confidence
 
 
 def _reported(ev: Event) -> bool:
@@ -297,6 +355,8 @@ def _events(
     roles: Roles,
     reading: Reading,
     attr: Mention | None,
+    rank: int = 0,
+    later: bool = False,
 ) -> list[Event]:
     info = code_info(trig.code)
     toks = sorted(trig.tokens) if trig.tokens else [trig.head]
@@ -331,7 +391,7 @@ def _events(
             continue
         if all(m is None or m.kind == "np" for m in (s, t)) and info.code[:2] in STATEMENT_ROOTS:
             continue  # "officials said": a statement by nobody in particular is no event
-        conf = _confidence(roles, s, t, reading, _backgrounded(doc[trig.head]))
+        conf = _confidence(roles, s, t, reading, _backgrounded(doc[trig.head]), rank, later)
         src = s.actor if s else None
         tgt = t.actor if t else None
         eid = _event_id(doc._.dyad_doc_id, si, trigger.start, src, tgt, info.code)
@@ -375,9 +435,16 @@ def _backgrounded(head: Token) -> bool:
 
 
 def _confidence(
-    roles: Roles, s: Mention | None, t: Mention | None, reading: Reading, background: bool
+    roles: Roles,
+    s: Mention | None,
+    t: Mention | None,
+    reading: Reading,
+    background: bool,
+    rank: int = 0,
+    later: bool = False,
 ) -> float:
-    c = 0.45 - (0.1 if background else 0.0)
+    c = 0.45 - (0.1 if background else 0.0) - RANK_STEP * min(rank, 2)
+    c -= CONJUNCT_STEP if later else 0.0
     if roles.method == "parse":
         c += 0.2
     elif roles.method.startswith("parse"):

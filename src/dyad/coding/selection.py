@@ -14,7 +14,7 @@ finance …": FIN→TZA, not also FIN→—).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from spacy.tokens import Token
 
@@ -69,6 +69,11 @@ CLAUSES = {"ccomp", "xcomp", "conj", "advcl"}
 ARGUMENTS = {"obl", "obl:agent", "obj", "dobj", "nsubj", "nsubj:pass", "nmod"}
 CONTENT_MARKS = {"that", "whether", "if", "how", "why"}
 SUBJECTS = {"nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl"}
+# clauses that are subordinate whatever governs them: adverbial, purpose, relative, participle
+SUBORDINATE_CLAUSES = {"advcl", "acl", "acl:relcl", "relcl"}
+# links that keep a word at its governor's rank: coordination, names, and being its subject
+# ("the *attack* on Odesa damaged the port" tells one main event, not one inside another)
+SAME_RANK = {"conj", "flat", "fixed", "compound:prt", "nsubj", "nsubj:pass", "nsubjpass", "csubj"}
 
 
 def _markers(tok: Token) -> set[str]:
@@ -176,6 +181,67 @@ def referenced(head: Token) -> str | None:
             continue
         return None
     return None
+
+
+def subordination(
+    head: Token,
+    own: Iterable[int],
+    words: Mapping[int, frozenset[int]],
+    reporter: Token | None = None,
+) -> int:
+    """How deep the event whose trigger is ``head`` sits under other events of its sentence.
+
+    0 for the sentence's own predicate, its conjuncts ("declared a ceasefire and freed
+    prisoners"), an event noun that is a subject ("the attack damaged the port") and a deed a
+    speech verb reports ("officials said rebels shelled the town"); one more for each other
+    event whose clause or argument holds it ("denied charges *that he had made a deal*",
+    "spurned offers *of talks*"), and for each adverbial, purpose or relative clause it is told
+    in ("provided aid *to support* refugees", "…, *as* jets bombed the city"), whatever verb
+    governs that. ``own`` are the trigger's words; ``words`` maps each word of the sentence's
+    other triggers to all the words of its trigger (triggers sharing a word are one event).
+    ``reporter`` is the speech verb that reports the event ("warned *that* troops had been
+    sent"): what it reports stands at its level, even when the verb is coded itself.
+    """
+    mine = set(own)
+    n = 0
+    passed: str | None = None  # what the climb went through since the last event counted
+    counted: set[frozenset[int]] = set()
+    tok = head
+    for _ in range(12):
+        if tok.head.i == tok.i:
+            break
+        if tok.dep_ in SUBORDINATE_CLAUSES:
+            if passed == "clause":
+                n += 1  # a clause inside a clause, with no event word between
+            passed = "clause"
+        elif tok.dep_ not in SAME_RANK:
+            passed = passed or "phrase"
+        tok = tok.head
+        if reporter is not None and tok.i == reporter.i:
+            passed = None
+            continue
+        other = words.get(tok.i)
+        if passed and other is not None and not other & mine and other not in counted:
+            counted.add(other)
+            n += 1
+            passed = None
+    return n + (passed == "clause")
+
+
+def later_conjunct(head: Token, own: Iterable[int], words: Mapping[int, frozenset[int]]) -> bool:
+    """The trigger is a predicate coordinated after another event word: "declared a ceasefire
+    and *promised* to free prisoners", "released the journalist but *barred* her from leaving".
+    A news sentence leads with its headline; what follows "and" adds to it."""
+    mine = set(own)
+    tok = head
+    for _ in range(8):
+        if tok.dep_ != "conj" or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        other = words.get(tok.i)
+        if other is not None and not other & mine:
+            return True
+    return False
 
 
 def elaborates(head: Token, roots: Mapping[int, set[str]]) -> bool:
