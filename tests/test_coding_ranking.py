@@ -73,7 +73,8 @@ def test_coding_ranking_offer_inside_a_rejection_ranks_below_it() -> None:
     assert top(events).cameo_root == "12"
     # (the rejection pattern may take the offer's own words, "spurned offers of negotiations";
     # the subordination step then has nothing between them to count, but the order holds)
-    assert by_trigger(events, "offers").confidence < top(events).confidence
+    offer = next(e for e in events if e.cameo_root == "03")
+    assert offer.confidence < top(events).confidence
 
 
 def test_coding_ranking_first_of_conjoined_predicates_leads() -> None:
