@@ -236,3 +236,20 @@ def test_roles_object_control_of_xcomp() -> None:
     idx = MentionIndex(doc, [mention(doc, 0, 1, "NATO", "igo"), mention(doc, 2, 3, "RUS")])
     roles = find_roles(doc[0:6], Trigger("0874", 4, (4,), "t:1", object_target=False), idx)
     assert [m.actor.code for m in roles.sources] == ["RUS"]
+
+
+def test_roles_reported_clause_hung_on_speech_verb_keeps_its_own_subject() -> None:
+    """'Norway | yesterday rejected the plan, ministry officials said': the officials, whose verb
+    the parser made the head of the clause, did not reject; Norway, cut off by a sentence break
+    the parser put after it, did."""
+    doc = parsed(
+        ["Norway", "yesterday", "rejected", "the", "plan", ",", "ministry", "officials", "said"],
+        [0, 2, 8, 4, 2, 8, 7, 8, 8],
+        ["ROOT", "nsubj", "advcl", "det", "obj", "punct", "compound", "nsubj", "ROOT"],
+        ["PROPN", "NOUN", "VERB", "DET", "NOUN", "PUNCT", "NOUN", "NOUN", "VERB"],
+        ["Norway", "yesterday", "reject", "the", "plan", ",", "ministry", "official", "say"],
+    )
+    doc[2].tag_ = "VBD"
+    index = MentionIndex(doc, [mention(doc, 0, 1, "NOR"), mention(doc, 6, 8, "---GOV", "agent")])
+    roles = find_roles(doc[1:9], Trigger("120", 2, (2,), "t:1"), index)
+    assert [m.actor.code for m in roles.sources] == ["NOR"]

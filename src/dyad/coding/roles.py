@@ -94,6 +94,7 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
             tok.dep_ in {"obj", "dobj", "advcl"}
             and tok.pos_ == "VERB"
             and tok.head != tok
+            and not _unmarked_finite(tok)
             and not any(
                 c.dep_ == "mark" and c.lower_ != "to" and not _gerund_adjunct(tok, c)
                 for c in tok.children
@@ -139,6 +140,16 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
     if verb.dep_ == "conj":
         return _left_verb_subject(verb)
     return None, False
+
+
+def _unmarked_finite(verb: Token) -> bool:
+    """A finite adverbial clause with no conjunction ("Denmark today accepted ..., officials
+    said"): a reported clause the parser hung on the speech verb, whose subject is not its own."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ in {"VBD", "VBZ", "VBP"}
+        and not any(c.dep_ == "mark" for c in verb.children)
+    )
 
 
 GERUND_MARKS = {"in", "by", "after", "before", "while", "without", "on", "upon", "through"}

@@ -93,12 +93,23 @@ ADJACENT_OK = TIME_WORDS | {
 
 
 def adjacent_subject(sent: Span, trig: Trigger, index: MentionIndex) -> Mention | None:
+    """An actor standing right before the verb ("Iran has launched"), also across a sentence
+    break the parser put after it ("Denmark | today accepted ...": a verbless fragment)."""
+    doc = sent.doc
     first = min(trig.tokens) if trig.tokens else trig.head
     i = first - 1
-    while i >= sent.start and sent.doc[i].lower_ in ADJACENT_OK:
+    while i >= sent.start and doc[i].lower_ in ADJACENT_OK:
         i -= 1
-    m = index.at.get(i) if i >= sent.start else None
+    floor = sent.start
+    if i == sent.start - 1 and i >= 0 and _fragment(doc[i].sent):
+        floor = doc[i].sent.start
+    m = index.at.get(i) if i >= floor else None
     return m if m is not None and m.end == i + 1 else None
+
+
+def _fragment(span: Span) -> bool:
+    """A piece of a sentence the parser cut off: no verb and no closing punctuation."""
+    return not any(t.pos_ in {"VERB", "AUX"} for t in span) and not span[-1].is_punct
 
 
 def clause_rule(sent: Span, trig: Trigger, index: MentionIndex) -> Roles | None:
