@@ -514,3 +514,36 @@ def test_targets_conjoined_verb_with_its_own_phrase_shares_nothing() -> None:
     )
     mentions = [mention(doc, 0, 1, "---REB", "agent"), mention(doc, 11, 12, "COD", "country")]
     assert roles_of(doc, Trigger("181", 1, (1,), "t:1"), mentions).targets == ()
+
+
+def test_targets_purpose_clause_of_a_protest() -> None:
+    """'Truckers blocked the bridge to press their demands from the mayor': a protest whose
+    pattern points to its purpose clause targets whom the clause presses, not the protesters
+    themselves through 'their'."""
+    doc = parsed(
+        [
+            ("Truckers", 1, "nsubj", "NOUN"),
+            ("blocked", 1, "ROOT", "VERB"),
+            ("the", 3, "det", "DET"),
+            ("bridge", 1, "obj", "NOUN"),
+            ("to", 5, "mark", "PART"),
+            ("press", 1, "advcl", "VERB"),
+            ("their", 7, "nmod:poss", "PRON"),
+            ("demands", 5, "obj", "NOUN"),
+            ("from", 10, "case", "ADP"),
+            ("the", 10, "det", "DET"),
+            ("mayor", 7, "nmod", "NOUN"),
+            (".", 1, "punct", "PUNCT"),
+        ]
+    )
+    mentions = [mention(doc, 0, 1, "---LAB", "agent"), mention(doc, 10, 11, "PERGOV", "agent")]
+    trig = Trigger("144", 1, (1, 3), "t:1", object_target=False, target_head=5)
+    roles = roles_of(doc, trig, mentions)
+    assert codes(roles.sources) == ["---LAB"]
+    assert codes(roles.targets) == ["PERGOV"]
+    # without the purpose clause the pattern takes no target
+    plain = Trigger("144", 1, (1, 3), "t:1", object_target=False)
+    assert roles_of(doc, plain, mentions).targets == ()
+    # a chained verb ("refused to step down") is no purpose clause: the pattern's spec rules
+    chained = Trigger("144", 1, (1, 3, 5), "t:1", object_target=False, target_head=5)
+    assert roles_of(doc, chained, mentions).targets == ()

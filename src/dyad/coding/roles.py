@@ -321,6 +321,15 @@ def roles_from_parse(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
         targets = _targets(th, verb if th == head else th, trig, index, passive)
         if not targets and th != head:
             targets = _targets(head, verb, trig, index, passive)
+        if (
+            not targets
+            and th != head
+            and th.i not in trig.tokens
+            and not (trig.target_preps or trig.object_target)
+        ):
+            # a purpose clause the pattern points to ("blocked roads to demand X's resignation"):
+            # read like a complement, whatever the pattern's own target spec
+            targets = _clause_targets(th, index, PURPOSE_PREPS)
     if not targets and trig.object_target and not passive:
         first_obj = None if trig.noun else next((c for c in verb.children if c.dep_ in OBJ), None)
         targets = index.noun_phrase(first_obj) if sources else []
@@ -522,6 +531,8 @@ def _action_agent(head: Token, trig: Trigger, index: MentionIndex) -> list[Menti
 
 
 COMPLEMENT_PREPS = {"to", "against", "on", "at", "with", "into"}
+# "blocked roads to demand reforms *from the government*": whom a protest presses
+PURPOSE_PREPS = COMPLEMENT_PREPS | {"from"}
 
 
 def _complement_target(head: Token, index: MentionIndex, reciprocal: bool) -> list[Mention]:
@@ -539,17 +550,36 @@ def _complement_target(head: Token, index: MentionIndex, reciprocal: bool) -> li
             # impose ...") or a purpose, whose object is what the act is aimed at ("imposed a
             # blockade to starve X"); not the partner of a meeting ("met to discuss efforts
             # to counter X")
-            for o in c.children:
-                if o.dep_ in OBJ:
-                    found = _target_of(index, o)
-                    if found:
-                        return found
-            for prep, noun in _prep_phrases(c):
-                if prep in COMPLEMENT_PREPS:
-                    found = _target_of(index, noun)
-                    if found:
-                        return found
+            found = _clause_targets(c, index)
+            if found:
+                return found
     return []
+
+
+def _clause_targets(
+    verb: Token, index: MentionIndex, preps: frozenset[str] | set[str] = COMPLEMENT_PREPS
+) -> list[Mention]:
+    """The target inside an infinitive: its object's actor or the actor of one of its phrases;
+    not the subject's own ("to press *their* demands" is no act on themselves)."""
+    for o in verb.children:
+        if o.dep_ in OBJ:
+            found = _within(_target_of(index, o), o)
+            if found:
+                return found
+    for prep, noun in _prep_phrases(verb):
+        if prep in preps:
+            found = _within(_target_of(index, noun), noun)
+            if found:
+                return found
+    return []
+
+
+def _within(found: list[Mention], tok: Token) -> list[Mention]:
+    """The mentions inside ``tok``'s phrase: a possessive pronoun's antecedent is elsewhere."""
+    if tok.pos_ == "PRON":
+        return found  # "to help *them*": the pronoun itself is the one acted on
+    lo, hi = tok.left_edge.i, tok.right_edge.i
+    return [m for m in found if lo <= m.head <= hi]
 
 
 def _clause_subject(clause: Token, index: MentionIndex) -> list[Mention]:
