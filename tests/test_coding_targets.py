@@ -547,3 +547,29 @@ def test_targets_purpose_clause_of_a_protest() -> None:
     # a chained verb ("refused to step down") is no purpose clause: the pattern's spec rules
     chained = Trigger("144", 1, (1, 3, 5), "t:1", object_target=False, target_head=5)
     assert roles_of(doc, chained, mentions).targets == ()
+
+
+def test_targets_protest_lexicon_points_at_whom_it_presses() -> None:
+    """Protest patterns name their target: the purpose clause of a road block, the possessor of
+    a decision protested against, the one whose resignation is demanded."""
+    import dyad
+
+    def dyads(text: str) -> set[tuple[str, str, str]]:
+        return {
+            (e.source.code if e.source else "-", e.cameo, e.target.code if e.target else "-")
+            for e in dyad.extract(text, date="2024-05-15")
+            if e.factuality == "asserted"
+        }
+
+    got = dyads(
+        "Farmers blocked the main highway on Monday to demand subsidies from the French government."
+    )
+    assert ("---AGR", "144", "FRAGOV") in got
+    got = dyads(
+        "Hundreds of Kurdish refugees protested on Tuesday against Greece's decision to close its border."
+    )
+    assert ("---REF", "1412", "GRC") in got
+    got = dyads(
+        "Several thousand students demonstrated in Managua for the resignation of President Daniel Ortega."
+    )
+    assert ("---EDU", "1411", "NICGOV") in got
