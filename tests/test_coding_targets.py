@@ -573,3 +573,48 @@ def test_targets_protest_lexicon_points_at_whom_it_presses() -> None:
         "Several thousand students demonstrated in Managua for the resignation of President Daniel Ortega."
     )
     assert ("---EDU", "1411", "NICGOV") in got
+
+
+def test_targets_by_phrase_on_active_verb_is_the_objects_agent() -> None:
+    """'Peru is probing abuses by soldiers', 'by soldiers' hung on the verb: in an active clause
+    the phrase names who committed the abuses; a passive keeps it as its agent."""
+    rows = [
+        ("Peru", 2, "nsubj", "PROPN"),
+        ("is", 2, "aux", "AUX"),
+        ("probing", 2, "ROOT", "VERB"),
+        ("abuses", 2, "obj", "NOUN"),
+        ("by", 5, "case", "ADP"),
+        ("soldiers", 2, "obl", "NOUN"),
+        (".", 2, "punct", "PUNCT"),
+    ]
+    doc = parsed(rows)
+    mentions = [mention(doc, 0, 1, "PER"), mention(doc, 5, 6, "---MIL", "agent")]
+    roles = roles_of(doc, Trigger("092", 2, (2, 3), "t:1"), mentions)
+    assert codes(roles.sources) == ["PER"]
+    assert codes(roles.targets) == ["---MIL"]
+    # "by 40 votes": a count is no agent
+    doc = parsed(
+        [
+            *rows[:4],
+            ("by", 6, "case", "ADP"),
+            ("40", 6, "nummod", "NUM"),
+            ("soldiers", 2, "obl", "NOUN"),
+        ]
+    )
+    mentions = [mention(doc, 0, 1, "PER"), mention(doc, 6, 7, "---LEG", "agent")]
+    assert roles_of(doc, Trigger("092", 2, (2, 3), "t:1"), mentions).targets == ()
+
+
+def test_targets_investigated_crime_names_its_suspect() -> None:
+    """'Kenya is investigating war crimes by Somali militants': the investigation of a crime
+    targets who committed it."""
+    import dyad
+
+    events = dyad.extract(
+        "Kenya is investigating war crimes by Somali militants near the border.", date="2024-05-15"
+    )
+    assert any(
+        e.source and e.source.code == "KEN" and e.target and e.target.code.startswith("SOM")
+        for e in events
+        if e.cameo.startswith("09")
+    )

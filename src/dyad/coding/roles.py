@@ -472,6 +472,9 @@ def _targets(
                             found = index.of_token(noun)
                             if found:
                                 return found
+                    found = _object_agent(carrier, c, index)
+                    if found:
+                        return found
         if head.dep_ == "xcomp":
             # "ordered the links to be blown up" / "forced Ukraine to retreat"
             for c in head.head.children:
@@ -490,6 +493,19 @@ def _targets(
         if found:
             return found
     return _complement_target(head, index, trig.reciprocal)
+
+
+def _object_agent(verb: Token, obj: Token, index: MentionIndex) -> list[Mention]:
+    """ "investigating war crimes *by militias*" with the "by" phrase hung on the verb: in an
+    active clause the verb's agent is its subject, so the phrase is its object's agent."""
+    if verb.pos_ not in {"VERB", "AUX"} or _passive(verb):
+        return []
+    for prep, noun in _obliques(verb):
+        if prep == "by" and noun.i > obj.i and not any(c.dep_ == "nummod" for c in noun.children):
+            found = index.of_token(noun, 1)
+            if found:
+                return found
+    return []
 
 
 def _origin(carriers: Sequence[Token], index: MentionIndex) -> list[Mention]:
