@@ -22,6 +22,14 @@ from dyad.coding.index import (
     Roles,
     adjective_actor,
 )
+from dyad.coding.phrases import (
+    case_of,
+    nationalities,
+    obliques,
+    prep_phrases,
+    target_of,
+    within,
+)
 from dyad.coding.rules import (
     adjacent_subject,
     clause_rule,
@@ -31,45 +39,12 @@ from dyad.coding.rules import (
     roles_by_rule,
 )
 from dyad.coding.types import Trigger
-from dyad.model import Actor
 
 SUBJECT_CONTROL = {"promise", "pledge", "vow", "threaten", "offer", "agree", "refuse"}
 
 
 def has_parse(doc: Doc) -> bool:
     return doc.has_annotation("DEP")
-
-
-def _case_of(tok: Token) -> str:
-    """The preposition introducing ``tok`` ("to" in "to Russia"), for UD and ClearNLP parses."""
-    cases = [c for c in tok.children if c.dep_ in {"case", "mark"} and c.i < tok.i]
-    if cases:
-        return " ".join(c.lower_ for c in cases)
-    # "granted asylum to 18 Rwandan rebels": the parser hung "to" on the numeral
-    edge = tok.left_edge
-    if (
-        edge.dep_ == "case"
-        and edge.head != tok
-        and edge.head.head == tok
-        and edge.head.dep_ in {"nummod", "det", "amod", "compound"}
-    ):
-        return edge.lower_
-    if tok.dep_ == "pobj" and tok.head.dep_ in {"prep", "agent"}:
-        return tok.head.lower_
-    return ""
-
-
-def _obliques(head: Token) -> list[tuple[str, Token]]:
-    """(preposition, noun) pairs attached to ``head``."""
-    out: list[tuple[str, Token]] = []
-    for c in head.children:
-        if c.dep_ in {"prep", "agent"}:
-            out.extend((c.lower_, p) for p in c.children if p.dep_ == "pobj")
-        elif c.dep_ in {"obl", "nmod", "obl:agent", "obl:arg"}:
-            prep = _case_of(c)
-            if prep:
-                out.append((prep, c))
-    return out
 
 
 def _subject_of(verb: Token) -> tuple[Token | None, bool]:
@@ -271,7 +246,7 @@ def roles_from_parse(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
         )
         if subj is not None:
             if passive and not trig.noun:
-                agent = next((n for p, n in _obliques(verb) if p == "by"), None)
+                agent = next((n for p, n in obliques(verb) if p == "by"), None)
                 if agent is not None:
                     sources = index.of_token(agent)
                     targets = index.of_token(subj) if trig.object_target else []
@@ -298,7 +273,7 @@ def roles_from_parse(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
                 targets = index.of_token(subj) if trig.object_target else []
             else:
                 sources = (
-                    index.of_token(subj) or _nationalities(index, subj) or index.noun_phrase(subj)
+                    index.of_token(subj) or nationalities(index, subj) or index.noun_phrase(subj)
                 )
                 # "The US, Russia, and Switzerland met": a coordination the parser split into
                 # several subjects
@@ -306,7 +281,7 @@ def roles_from_parse(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
                     if other != subj and other.dep_ in SUBJ:
                         sources += [m for m in index.of_token(other) if m not in sources]
         elif passive:
-            agent = next((n for p, n in _obliques(verb) if p == "by"), None)
+            agent = next((n for p, n in obliques(verb) if p == "by"), None)
             if agent is not None:
                 sources = index.of_token(agent)
             elif _is_complement(verb):
@@ -336,80 +311,6 @@ def roles_from_parse(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
     sources = [m for m in sources if m not in targets] or sources
     method = "parse+place" if any(m.kind == "place" for m in targets) else "parse"
     return Roles(tuple(sources), tuple(targets), method)
-
-
-CLAUSE_BARRIERS = {
-    "ccomp", "advcl", "acl:relcl", "relcl", "parataxis", "csubj",
-    "nsubj", "nsubj:pass", "nsubjpass",
-}  # fmt: skip
-PHRASE_PATH = OBJ | {"conj", "xcomp", "compound", "nmod", "obl", "appos", "prep", "pobj"}
-
-
-def _prep_phrases(tok: Token, depth: int = 3) -> list[tuple[str, Token]]:
-    """Prepositional phrases in ``tok``'s clause: its own, its objects' and their conjuncts'
-    ("supplying shells and missiles **to Russia**"), not those of embedded clauses; a reduced
-    relative on a noun is part of it ("lifted the sanctions imposed **on Iran**")."""
-    out = list(_obliques(tok))
-    if depth == 0:
-        return out
-    for c in tok.children:
-        if c.dep_ in CLAUSE_BARRIERS or (c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}):
-            continue
-        if c.dep_ in PHRASE_PATH or _reduced_relative(c):
-            out.extend(_prep_phrases(c, depth - 1))
-    return out
-
-
-def _reduced_relative(tok: Token) -> bool:
-    """A past participle modifying a noun: "the ban *imposed* on Chad"."""
-    return tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in {"NOUN", "PROPN"}
-
-
-UNNAMED = {"np", "ner"}  # mention kinds with no dictionary entry behind them
-PLACE_KINDS = {"country", "capital"}
-LOCATED = {"in", "inside", "at", "near"}
-
-
-def _target_of(index: MentionIndex, tok: Token) -> list[Mention]:
-    """The actor a target noun names; else the countries of its nationality adjectives
-    ("rejected an *Australian* ultimatum", "curbs on *German* and *French* goods"); else, for a
-    thing no dictionary knows, the country it is in ("a military base *in Nigeria*")."""
-    found = index.of_token(tok)
-    if any(m.kind not in UNNAMED for m in found):
-        return found
-    found = _nationalities(index, tok) or found
-    if found and any(m.kind not in UNNAMED for m in found):
-        return found
-    # "inspectors to the Esfahan facilities in central Iran", "a military base in Nigeria": a
-    # thing no dictionary knows stands for the country it is in
-    for prep, noun in _obliques(tok):
-        if prep in LOCATED:
-            where = [_as_country(m) for m in index.of_token(noun, 1) if m.kind in PLACE_KINDS]
-            if where:
-                return where
-    return found
-
-
-def _as_country(m: Mention) -> Mention:
-    """A place mention as its country ("near Damascus" is SYR, not the Syrian government), of
-    kind ``place``: a target inferred from where a thing is, weaker evidence than a named one."""
-    country = m.actor.country or m.actor.code
-    actor = Actor(m.actor.text, m.actor.start, m.actor.end, country, country)
-    return Mention(m.start, m.end, m.head, actor, "place")
-
-
-def _nationalities(index: MentionIndex, tok: Token) -> list[Mention]:
-    """The countries a noun's nationality adjectives name ("some 8,000 *Iraqi* Kurds")."""
-    out: list[Mention] = []
-    for c in tok.children:
-        if c.dep_ not in {"amod", "compound"} or c.i > tok.i:
-            continue
-        for a in (c, *c.conjuncts):
-            if a.i in index.at:
-                continue
-            seen = {o.actor.code for o in out}
-            out += [m for m in adjective_actor(a) if m.actor.code not in seen]
-    return out
 
 
 def _shared_verbs(verb: Token) -> list[Token]:
@@ -445,10 +346,10 @@ def _targets(
         carriers.append(head.head)  # "has imposed sanctions against Russia" read as an adjective
     carriers += _shared_verbs(head)
     for carrier in carriers:
-        for prep, noun in _prep_phrases(carrier):
+        for prep, noun in prep_phrases(carrier):
             last_word = prep.split()[-1:]  # "" and whitespace-only cases have no word
             if last_word and (prep in trig.target_preps or last_word[0] in trig.target_preps):
-                found = _target_of(index, noun)
+                found = target_of(index, noun)
                 if found:
                     return found
     if trig.noun and verb != head:
@@ -461,13 +362,13 @@ def _targets(
     if trig.object_target and not passive:
         for carrier in carriers:
             for c in carrier.children:
-                if c.dep_ in OBJ or (c.dep_ == "obl" and _case_of(c) in {"than", "more than"}):
+                if c.dep_ in OBJ or (c.dep_ == "obl" and case_of(c) in {"than", "more than"}):
                     # "arrested more than 100 Palestinians" is often parsed as an oblique
-                    found = _target_of(index, c)
+                    found = target_of(index, c)
                     if found:
                         return found
                     # "supplying shells to Russia": the object's own "to" phrase
-                    for prep, noun in _obliques(c):
+                    for prep, noun in obliques(c):
                         if prep in trig.target_preps:
                             found = index.of_token(noun)
                             if found:
@@ -500,7 +401,7 @@ def _object_agent(verb: Token, obj: Token, index: MentionIndex) -> list[Mention]
     active clause the verb's agent is its subject, so the phrase is its object's agent."""
     if verb.pos_ not in {"VERB", "AUX"} or _passive(verb):
         return []
-    for prep, noun in _obliques(verb):
+    for prep, noun in obliques(verb):
         if prep == "by" and noun.i > obj.i and not any(c.dep_ == "nummod" for c in noun.children):
             found = index.of_token(noun, 1)
             if found:
@@ -518,7 +419,7 @@ def _origin(carriers: Sequence[Token], index: MentionIndex) -> list[Mention]:
         if not objects:
             continue
         for holder in (*objects, carrier):
-            for prep, noun in _obliques(holder):
+            for prep, noun in obliques(holder):
                 if prep == "from":
                     found = index.of_token(noun)
                     if found:
@@ -534,7 +435,7 @@ def _action_agent(head: Token, trig: Trigger, index: MentionIndex) -> list[Menti
         for c in obj.children:
             if c.pos_ == "PRON":
                 continue  # "upgraded *their* ties": the subject's own, not a counterpart
-            if c.dep_ in POSS or (c.dep_ == "nmod" and _case_of(c) == "of"):
+            if c.dep_ in POSS or (c.dep_ == "nmod" and case_of(c) == "of"):
                 found = index.of_token(c, 1)
                 if found:
                     return found
@@ -579,23 +480,15 @@ def _clause_targets(
     not the subject's own ("to press *their* demands" is no act on themselves)."""
     for o in verb.children:
         if o.dep_ in OBJ:
-            found = _within(_target_of(index, o), o)
+            found = within(target_of(index, o), o)
             if found:
                 return found
-    for prep, noun in _prep_phrases(verb):
+    for prep, noun in prep_phrases(verb):
         if prep in preps:
-            found = _within(_target_of(index, noun), noun)
+            found = within(target_of(index, noun), noun)
             if found:
                 return found
     return []
-
-
-def _within(found: list[Mention], tok: Token) -> list[Mention]:
-    """The mentions inside ``tok``'s phrase: a possessive pronoun's antecedent is elsewhere."""
-    if tok.pos_ == "PRON":
-        return found  # "to help *them*": the pronoun itself is the one acted on
-    lo, hi = tok.left_edge.i, tok.right_edge.i
-    return [m for m in found if lo <= m.head <= hi]
 
 
 def _clause_subject(clause: Token, index: MentionIndex) -> list[Mention]:
