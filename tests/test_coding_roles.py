@@ -253,3 +253,22 @@ def test_roles_reported_clause_hung_on_speech_verb_keeps_its_own_subject() -> No
     index = MentionIndex(doc, [mention(doc, 0, 1, "NOR"), mention(doc, 6, 8, "---GOV", "agent")])
     roles = find_roles(doc[1:9], Trigger("120", 2, (2,), "t:1"), index)
     assert [m.actor.code for m in roles.sources] == ["NOR"]
+
+
+def test_roles_place_before_the_verb_is_no_subject_of_a_thing() -> None:
+    """'A car bomb in Kabul killed four soldiers': Kabul, right before the verb, locates the
+    bomb and did not kill; 'Rebel groups in Mali killed ...' are Mali's."""
+    for noun, lemma, place, country, expected in (
+        ("bomb", "bomb", "Kabul", "AFG", []),
+        ("groups", "group", "Mali", "MLI", ["MLI"]),
+    ):
+        doc = parsed(
+            ["A", noun, "in", place, "killed", "four", "soldiers", "."],
+            [1, 4, 3, 1, 4, 6, 4, 4],
+            ["det", "nsubj", "case", "nmod", "ROOT", "nummod", "obj", "punct"],
+            ["DET", "NOUN", "ADP", "PROPN", "VERB", "NUM", "NOUN", "PUNCT"],
+            ["a", lemma, "in", place, "kill", "four", "soldier", "."],
+        )
+        index = MentionIndex(doc, [mention(doc, 3, 4, country)])
+        roles = find_roles(doc[0:8], Trigger("190", 4, (4,), "t:1"), index)
+        assert [m.actor.code for m in roles.sources] == expected
