@@ -272,3 +272,34 @@ def test_roles_place_before_the_verb_is_no_subject_of_a_thing() -> None:
         index = MentionIndex(doc, [mention(doc, 3, 4, country)])
         roles = find_roles(doc[0:8], Trigger("190", 4, (4,), "t:1"), index)
         assert [m.actor.code for m in roles.sources] == expected
+
+
+def test_roles_participle_hung_on_a_later_speech_verb_is_not_the_speakers() -> None:
+    """'Rebels seized the town, killing nine, police said', the participle parsed under "said":
+    the rebels killed, not the police who report it."""
+    doc = parsed(
+        ["Rebels", "seized", "the", "town", ",", "killing", "nine", ",", "police", "said", "."],
+        [1, 1, 3, 1, 5, 9, 5, 9, 9, 1, 1],
+        [
+            "nsubj",
+            "ROOT",
+            "det",
+            "obj",
+            "punct",
+            "advcl",
+            "obj",
+            "punct",
+            "nsubj",
+            "advcl",
+            "punct",
+        ],
+        ["NOUN", "VERB", "DET", "NOUN", "PUNCT", "VERB", "NUM", "PUNCT", "NOUN", "VERB", "PUNCT"],
+        ["rebel", "seize", "the", "town", ",", "kill", "nine", ",", "police", "say", "."],
+    )
+    doc[5].tag_ = "VBG"
+    doc[9].tag_ = "VBD"
+    index = MentionIndex(
+        doc, [mention(doc, 0, 1, "---REB", "agent"), mention(doc, 8, 9, "---COP", "agent")]
+    )
+    roles = find_roles(doc[0:11], Trigger("190", 5, (5,), "t:1"), index)
+    assert [m.actor.code for m in roles.sources] == ["---REB"]

@@ -77,6 +77,13 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
         ):  # "...shunned work to protest": a purpose clause shares its verb's subject, and so
             # does a gerund adjunct ("joined the marchers in demanding", "by firing")
             tok = tok.head  # "Israel denied attacking the convoy": a gerund object's subject
+            if tok.lemma_ in REPORTING and tok.i > verb.i:
+                # "..., killing eight, officials said": the reporter did not do it; a speech
+                # verb hung on the clause it reports hands on to that clause's verb
+                if tok.dep_ in {"advcl", "parataxis"} and tok.head.i < verb.i:
+                    tok = tok.head
+                    continue
+                break
             continue
         if tok.dep_ in {"xcomp", "conj"} and tok.head != tok:
             # the controller of an xcomp is its verb's object ("urged Russia to withdraw"),
@@ -127,6 +134,7 @@ def _unmarked_finite(verb: Token) -> bool:
     )
 
 
+REPORTING = {"say", "tell", "report", "add", "state", "confirm"}
 GERUND_MARKS = {"in", "by", "after", "before", "while", "without", "on", "upon", "through"}
 
 
