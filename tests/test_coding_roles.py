@@ -303,3 +303,31 @@ def test_roles_participle_hung_on_a_later_speech_verb_is_not_the_speakers() -> N
     )
     roles = find_roles(doc[0:11], Trigger("190", 5, (5,), "t:1"), index)
     assert [m.actor.code for m in roles.sources] == ["---REB"]
+
+
+def test_roles_infinitive_on_a_thing_is_the_verbs_purpose() -> None:
+    """'Police fired tear gas to disperse the marchers', "to disperse" parsed under "gas": the
+    police disperse; 'sent troops to fight', where the object can act, keeps the troops."""
+    doc = parsed(
+        ["Police", "fired", "gas", "to", "disperse", "the", "marchers", "."],
+        [1, 1, 1, 4, 2, 6, 4, 1],
+        ["nsubj", "ROOT", "obj", "mark", "acl", "det", "obj", "punct"],
+        ["NOUN", "VERB", "NOUN", "PART", "VERB", "DET", "NOUN", "PUNCT"],
+        ["police", "fire", "gas", "to", "disperse", "the", "marcher", "."],
+    )
+    index = MentionIndex(
+        doc, [mention(doc, 0, 1, "KENCOP", "agent"), mention(doc, 6, 7, "---OPP", "agent")]
+    )
+    roles = find_roles(doc[0:8], Trigger("175", 4, (4,), "t:1"), index)
+    assert [m.actor.code for m in roles.sources] == ["KENCOP"]
+    assert [m.actor.code for m in roles.targets] == ["---OPP"]
+    doc = parsed(
+        ["Chad", "sent", "soldiers", "to", "fight", "."],
+        [1, 1, 1, 4, 2, 1],
+        ["nsubj", "ROOT", "obj", "mark", "acl", "punct"],
+        ["PROPN", "VERB", "NOUN", "PART", "VERB", "PUNCT"],
+        ["Chad", "send", "soldier", "to", "fight", "."],
+    )
+    index = MentionIndex(doc, [mention(doc, 0, 1, "TCD"), mention(doc, 2, 3, "---MIL", "agent")])
+    roles = find_roles(doc[0:6], Trigger("190", 4, (4,), "t:1"), index)
+    assert [m.actor.code for m in roles.sources] == ["---MIL"]

@@ -21,6 +21,7 @@ from dyad.coding.index import (
     MentionIndex,
     Roles,
     adjective_actor,
+    can_act,
 )
 from dyad.coding.phrases import (
     case_of,
@@ -113,6 +114,12 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
         ):  # "Amnesty issued a statement urging X": who issued the statement urges
             tok = tok.head.head
             continue
+        if _purpose_of_thing(tok):
+            # "opened fire to disperse the crowd", "imposed a blockade to starve X": an
+            # infinitive on a thing the verb handles is that verb's purpose ("sent troops to
+            # fight" keeps the troops)
+            tok = tok.head.head
+            continue
         if tok.dep_ in {"acl"} and tok.head != tok:
             # "soldiers killed in Ukraine": a past participle's noun is its patient
             # (unless it has an object: then the parser took a finite verb for a participle)
@@ -122,6 +129,18 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
     if verb.dep_ == "conj":
         return _left_verb_subject(verb)
     return None, False
+
+
+def _purpose_of_thing(verb: Token) -> bool:
+    """An infinitive hung on a verb's object that names no one: "opened fire *to disperse*"."""
+    noun = verb.head
+    return (
+        verb.dep_ == "acl"
+        and any(c.dep_ == "mark" and c.lower_ == "to" for c in verb.children)
+        and noun.dep_ in OBJ
+        and noun.head.pos_ == "VERB"
+        and not can_act(noun)
+    )
 
 
 def _unmarked_finite(verb: Token) -> bool:
