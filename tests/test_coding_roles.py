@@ -331,3 +331,33 @@ def test_roles_infinitive_on_a_thing_is_the_verbs_purpose() -> None:
     index = MentionIndex(doc, [mention(doc, 0, 1, "TCD"), mention(doc, 2, 3, "---MIL", "agent")])
     roles = find_roles(doc[0:6], Trigger("190", 4, (4,), "t:1"), index)
     assert [m.actor.code for m in roles.sources] == ["---MIL"]
+
+
+def test_roles_relative_clause_hung_on_a_place_belongs_to_the_thing() -> None:
+    """'mourned a blast in the port city Aden that killed 30', "that killed" parsed under Aden:
+    the blast killed, not the city."""
+    doc = parsed(
+        ["Oman", "mourned", "a", "blast", "in", "Aden", "that", "killed", "30", "."],
+        [1, 1, 3, 1, 5, 1, 7, 5, 7, 1],
+        ["nsubj", "ROOT", "det", "obj", "case", "obl", "nsubj", "acl:relcl", "obj", "punct"],
+        ["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PRON", "VERB", "NUM", "PUNCT"],
+        ["Oman", "mourn", "a", "blast", "in", "Aden", "that", "kill", "30", "."],
+    )
+    index = MentionIndex(doc, [mention(doc, 0, 1, "OMN"), mention(doc, 5, 6, "YEMGOV", "capital")])
+    roles = find_roles(doc[0:10], Trigger("190", 7, (7,), "t:1"), index)
+    assert roles.sources == ()
+
+
+def test_roles_time_of_day_between_subject_and_verb() -> None:
+    """'The Dutch government | Friday evening offered aid', cut by the parser after the actor:
+    the time of day between them does not hide the subject."""
+    doc = parsed(
+        ["The", "Dutch", "government", "Friday", "evening", "offered", "aid", "."],
+        [2, 2, 2, 4, 5, 5, 5, 5],
+        ["det", "amod", "ROOT", "compound", "nsubj", "ROOT", "obj", "punct"],
+        ["DET", "ADJ", "NOUN", "PROPN", "NOUN", "VERB", "NOUN", "PUNCT"],
+        ["the", "dutch", "government", "Friday", "evening", "offer", "aid", "."],
+    )
+    index = MentionIndex(doc, [mention(doc, 1, 3, "NLDGOV", "agent")])
+    roles = find_roles(doc[3:8], Trigger("033", 5, (5, 6), "t:1"), index)
+    assert [m.actor.code for m in roles.sources] == ["NLDGOV"]

@@ -62,10 +62,11 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
                 return c, False  # "Syria says it is willing to ...", "it" misread as expletive
             if c.dep_ in SUBJ | PASS_SUBJ:
                 if relative and c.lower_ in {"who", "which", "that"}:
-                    return tok.head, c.dep_ in PASS_SUBJ  # "Kim, who ordered ...": Kim
+                    # "Kim, who ordered ...": Kim
+                    return _relative_head(tok), c.dep_ in PASS_SUBJ
                 return c, c.dep_ in PASS_SUBJ
         if tok.dep_ == "acl:relcl" or tok.dep_ == "relcl":
-            return tok.head, False  # "Kim, who ordered ...": the noun the clause modifies
+            return _relative_head(tok), False  # "Kim, who ordered": the noun it modifies
         if (
             tok.dep_ in {"obj", "dobj", "advcl"}
             and tok.pos_ == "VERB"
@@ -129,6 +130,18 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
     if verb.dep_ == "conj":
         return _left_verb_subject(verb)
     return None, False
+
+
+def _relative_head(clause: Token) -> Token:
+    """The noun a relative clause modifies; when the parser hung it on a place that locates
+    another noun ("a fire in *Dhaka* that killed 40"), that noun."""
+    noun = clause.head
+    edge = noun.left_edge
+    if edge.lower_ in {"in", "at", "near"} and edge.i > 0 and edge.pos_ == "ADP":
+        before = noun.doc[edge.i - 1]
+        if before.pos_ in {"NOUN", "PROPN"}:
+            return before
+    return noun
 
 
 def _purpose_of_thing(verb: Token) -> bool:

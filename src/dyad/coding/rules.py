@@ -88,7 +88,8 @@ def inverted_speaker(sent: Span, trig: Trigger, index: MentionIndex) -> Mention 
 
 ADJACENT_OK = TIME_WORDS | {
     "has", "have", "had", "is", "are", "was", "were", "also", "already", "again",
-    "reportedly", "then", "later", "has also", "will", "would",
+    "reportedly", "then", "later", "has also", "will", "would", "morning", "afternoon",
+    "evening", "night",
 }  # fmt: skip
 
 
