@@ -618,3 +618,40 @@ def test_targets_investigated_crime_names_its_suspect() -> None:
         for e in events
         if e.cameo.startswith("09")
     )
+
+
+def test_targets_possessor_of_an_arrest_is_who_was_arrested() -> None:
+    """'Ghana condemned the journalist's arrest': the possessor of an act done to someone
+    undergoes it; 'Egypt's release of 20 prisoners' keeps Egypt as the one who released."""
+    doc = parsed(
+        [
+            ("Ghana", 1, "nsubj", "PROPN"),
+            ("condemned", 1, "ROOT", "VERB"),
+            ("the", 3, "det", "DET"),
+            ("journalist", 5, "nmod:poss", "NOUN"),
+            ("'s", 3, "case", "PART"),
+            ("arrest", 1, "obj", "NOUN"),
+            (".", 1, "punct", "PUNCT"),
+        ],
+        {5: "arrest"},
+    )
+    mentions = [mention(doc, 0, 1, "GHA"), mention(doc, 3, 4, "---MED", "agent")]
+    roles = roles_of(doc, Trigger("173", 5, (5,), "t:1", noun=True), mentions)
+    assert codes(roles.targets) == ["---MED"]
+    assert "---MED" not in codes(roles.sources)
+    doc = parsed(
+        [
+            ("Egypt", 2, "nmod:poss", "PROPN"),
+            ("'s", 0, "case", "PART"),
+            ("release", 2, "ROOT", "NOUN"),
+            ("of", 5, "case", "ADP"),
+            ("20", 5, "nummod", "NUM"),
+            ("prisoners", 2, "nmod", "NOUN"),
+        ],
+        {2: "release"},
+    )
+    mentions = [mention(doc, 0, 1, "EGY"), mention(doc, 5, 6, "---CVL", "agent")]
+    trig = Trigger("084", 2, (2,), "t:1", noun=True, target_preps=("of",), object_target=False)
+    roles = roles_of(doc, trig, mentions)
+    assert codes(roles.sources) == ["EGY"]
+    assert codes(roles.targets) == ["---CVL"]

@@ -132,6 +132,23 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
+# acts done to someone: their possessor is who undergoes them ("his arrest", "the envoy's
+# expulsion"), unless an "of" phrase names that one ("Israel's release of prisoners")
+PATIENT_NOUNS = {
+    "arrest", "detention", "capture", "abduction", "kidnapping", "release", "execution",
+    "killing", "murder", "assassination", "torture", "expulsion", "deportation", "extradition",
+    "imprisonment", "jailing", "conviction", "sentencing", "ouster", "removal", "dismissal",
+    "rescue", "evacuation", "eviction", "internment", "beating",
+}  # fmt: skip
+
+
+def _patient_possessor(noun: Token) -> bool:
+    return noun.lemma_.lower() in PATIENT_NOUNS and not any(
+        c.dep_ in {"nmod", "prep"} and (c.lower_ == "of" or case_of(c) == "of")
+        for c in noun.children
+    )
+
+
 def _relative_head(clause: Token) -> Token:
     """The noun a relative clause modifies; when the parser hung it on a place that locates
     another noun ("a fire in *Dhaka* that killed 40"), that noun."""
@@ -263,7 +280,9 @@ def roles_from_parse(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
     if trig.noun:
         # "Russia's attack on Ukraine": the possessor is the source
         for c in head.children:
-            if c.dep_ in POSS or (c.dep_ == "compound" and c.i in index.at):
+            if c.dep_ in POSS and _patient_possessor(head):
+                targets = index.of_token(c, 0)  # "following *his* arrest": he was arrested
+            elif c.dep_ in POSS or (c.dep_ == "compound" and c.i in index.at):
                 sources = index.of_token(c, 0)
         if not sources:
             # "Russian attacks on Ukraine", "Israeli air raids": a nationality adjective
