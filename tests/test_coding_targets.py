@@ -655,3 +655,18 @@ def test_targets_possessor_of_an_arrest_is_who_was_arrested() -> None:
     roles = roles_of(doc, trig, mentions)
     assert codes(roles.sources) == ["EGY"]
     assert codes(roles.targets) == ["---CVL"]
+
+
+def test_targets_condolences_go_to_whom_they_are_expressed() -> None:
+    """'expressed condolences to Somalia (over the bombing)', 'solidarity with Peru': the verb
+    patterns of condolence read their 'to' and 'with' phrases, as the noun patterns do."""
+    import dyad
+
+    for text, target in (
+        ("Kenya expressed condolences to Somalia over the bombing in Mogadishu.", "SOM"),
+        ("Italy offered condolences to Egypt for the attack on a church.", "EGY"),
+        ("Chile expressed solidarity with Peru after the earthquake.", "PER"),
+        ("Ghana conveyed its sympathy to the government of Togo.", "TGOGOV"),
+    ):
+        events = [e for e in dyad.extract(text, date="2024-05-15") if e.cameo == "018"]
+        assert [e.target.code if e.target else "-" for e in events] == [target], text
