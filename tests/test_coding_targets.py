@@ -670,3 +670,26 @@ def test_targets_condolences_go_to_whom_they_are_expressed() -> None:
     ):
         events = [e for e in dyad.extract(text, date="2024-05-15") if e.cameo == "018"]
         assert [e.target.code if e.target else "-" for e in events] == [target], text
+
+
+def test_targets_preposition_read_as_opening_a_gerund_clause() -> None:
+    """'Chad lodged a complaint against visiting Libyan officials', "against" parsed as the mark
+    of a clause "visiting Libyan officials": its object is the phrase's noun, the target."""
+    doc = parsed(
+        [
+            ("Chad", 1, "nsubj", "PROPN"),
+            ("lodged", 1, "ROOT", "VERB"),
+            ("a", 3, "det", "DET"),
+            ("complaint", 1, "obj", "NOUN"),
+            ("against", 5, "mark", "SCONJ"),
+            ("visiting", 1, "advcl", "VERB"),
+            ("Libyan", 7, "amod", "ADJ"),
+            ("officials", 5, "obj", "NOUN"),
+            (".", 1, "punct", "PUNCT"),
+        ],
+        {5: "visit"},
+    )
+    doc[5].tag_ = "VBG"
+    mentions = [mention(doc, 0, 1, "TCD"), mention(doc, 6, 8, "LBYGOV", "agent")]
+    trig = Trigger("114", 1, (1, 3), "t:1", target_preps=("against",), object_target=False)
+    assert codes(roles_of(doc, trig, mentions).targets) == ["LBYGOV"]

@@ -66,6 +66,23 @@ def prep_phrases(tok: Token, depth: int = 3) -> list[tuple[str, Token]]:
     return out
 
 
+def gerund_phrases(tok: Token) -> list[tuple[str, Token]]:
+    """ "filed a suit *against visiting Prince X*": a preposition the parser read as opening a
+    gerund clause; its object is the preposition's noun ("the visiting prince")."""
+    out: list[tuple[str, Token]] = []
+    for c in tok.children:
+        if c.dep_ not in {"advcl", "acl"} or c.tag_ != "VBG":
+            continue
+        marks = [m for m in c.children if m.dep_ == "mark" and m.i == c.i - 1]
+        objects = [o for o in c.children if o.dep_ in OBJ and o.i > c.i]
+        if marks and objects and marks[0].lower_ in GERUND_PREPS:
+            out.append((marks[0].lower_, objects[0]))
+    return out
+
+
+GERUND_PREPS = {"against", "on", "with", "to"}
+
+
 def reduced_relative(tok: Token) -> bool:
     """A past participle modifying a noun: "the ban *imposed* on Chad"."""
     return tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in {"NOUN", "PROPN"}

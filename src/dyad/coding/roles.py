@@ -25,6 +25,7 @@ from dyad.coding.index import (
 )
 from dyad.coding.phrases import (
     case_of,
+    gerund_phrases,
     nationalities,
     obliques,
     prep_phrases,
@@ -405,7 +406,7 @@ def _targets(
         carriers.append(head.head)  # "has imposed sanctions against Russia" read as an adjective
     carriers += _shared_verbs(head)
     for carrier in carriers:
-        for prep, noun in prep_phrases(carrier):
+        for prep, noun in [*prep_phrases(carrier), *gerund_phrases(carrier)]:
             last_word = prep.split()[-1:]  # "" and whitespace-only cases have no word
             if last_word and (prep in trig.target_preps or last_word[0] in trig.target_preps):
                 found = target_of(index, noun)
