@@ -693,3 +693,22 @@ def test_targets_preposition_read_as_opening_a_gerund_clause() -> None:
     mentions = [mention(doc, 0, 1, "TCD"), mention(doc, 6, 8, "LBYGOV", "agent")]
     trig = Trigger("114", 1, (1, 3), "t:1", target_preps=("against",), object_target=False)
     assert codes(roles_of(doc, trig, mentions).targets) == ["LBYGOV"]
+
+
+def test_targets_verb_read_as_adjective_of_its_object() -> None:
+    """'Peru flatly rejected Chile's offer', "rejected" parsed as an adjective of "offer": the
+    noun it modifies is its object, whose possessor is the target."""
+    doc = parsed(
+        [
+            ("Peru", 2, "nsubj", "PROPN"),
+            ("flatly", 2, "advmod", "ADV"),
+            ("rejected", 5, "amod", "VERB"),
+            ("Chile", 5, "nmod:poss", "PROPN"),
+            ("'s", 3, "case", "PART"),
+            ("offer", 5, "ROOT", "NOUN"),
+            (".", 5, "punct", "PUNCT"),
+        ],
+        {2: "reject"},
+    )
+    mentions = [mention(doc, 0, 1, "PER"), mention(doc, 3, 4, "CHL")]
+    assert codes(roles_of(doc, Trigger("120", 2, (2,), "t:1"), mentions).targets) == ["CHL"]

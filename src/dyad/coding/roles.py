@@ -436,6 +436,11 @@ def _targets(
                     found = _object_agent(carrier, c, index)
                     if found:
                         return found
+        if head.dep_ == "amod" and head.head.i > head.i and not trig.noun:
+            # "bluntly rejected X's suggestion" with the verb read as an adjective of its object
+            found = target_of(index, head.head)
+            if found:
+                return found
         if head.dep_ == "xcomp":
             # "ordered the links to be blown up" / "forced Ukraine to retreat"
             for c in head.head.children:
