@@ -712,3 +712,25 @@ def test_targets_verb_read_as_adjective_of_its_object() -> None:
     )
     mentions = [mention(doc, 0, 1, "PER"), mention(doc, 3, 4, "CHL")]
     assert codes(roles_of(doc, Trigger("120", 2, (2,), "t:1"), mentions).targets) == ["CHL"]
+
+
+def test_targets_own_forces_object_gives_way_to_the_place_they_leave() -> None:
+    """'Syria pulled its troops from Lebanon': "its troops" are the subject's own; the 'from'
+    phrase names the other side."""
+    doc = parsed(
+        [
+            ("Syria", 1, "nsubj", "PROPN"),
+            ("pulled", 1, "ROOT", "VERB"),
+            ("its", 3, "nmod:poss", "PRON"),
+            ("troops", 1, "obj", "NOUN"),
+            ("from", 5, "case", "ADP"),
+            ("Lebanon", 1, "obl", "PROPN"),
+            (".", 1, "punct", "PUNCT"),
+        ]
+    )
+    mentions = [
+        mention(doc, 0, 1, "SYR"),
+        mention(doc, 2, 4, "SYRMIL", "coref"),
+        mention(doc, 5, 6, "LBN"),
+    ]
+    assert codes(roles_of(doc, Trigger("0874", 1, (1, 3), "t:1"), mentions).targets) == ["LBN"]

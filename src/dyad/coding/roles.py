@@ -425,6 +425,11 @@ def _targets(
                 if c.dep_ in OBJ or (c.dep_ == "obl" and case_of(c) in {"than", "more than"}):
                     # "arrested more than 100 Palestinians" is often parsed as an oblique
                     found = target_of(index, c)
+                    own = found and all(m.kind == "coref" for m in found)
+                    if own and trig.code[:2] not in FROM_BLOCKED_ROOTS:
+                        # "withdrew *its* troops from Lebanon": the subject's own forces; the
+                        # place they leave names the other side
+                        found = _origin(carriers, index) or found
                     if found:
                         return found
                     # "supplying shells to Russia": the object's own "to" phrase
