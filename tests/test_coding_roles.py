@@ -236,3 +236,128 @@ def test_roles_object_control_of_xcomp() -> None:
     idx = MentionIndex(doc, [mention(doc, 0, 1, "NATO", "igo"), mention(doc, 2, 3, "RUS")])
     roles = find_roles(doc[0:6], Trigger("0874", 4, (4,), "t:1", object_target=False), idx)
     assert [m.actor.code for m in roles.sources] == ["RUS"]
+
+
+def test_roles_reported_clause_hung_on_speech_verb_keeps_its_own_subject() -> None:
+    """'Norway | yesterday rejected the plan, ministry officials said': the officials, whose verb
+    the parser made the head of the clause, did not reject; Norway, cut off by a sentence break
+    the parser put after it, did."""
+    doc = parsed(
+        ["Norway", "yesterday", "rejected", "the", "plan", ",", "ministry", "officials", "said"],
+        [0, 2, 8, 4, 2, 8, 7, 8, 8],
+        ["ROOT", "nsubj", "advcl", "det", "obj", "punct", "compound", "nsubj", "ROOT"],
+        ["PROPN", "NOUN", "VERB", "DET", "NOUN", "PUNCT", "NOUN", "NOUN", "VERB"],
+        ["Norway", "yesterday", "reject", "the", "plan", ",", "ministry", "official", "say"],
+    )
+    doc[2].tag_ = "VBD"
+    index = MentionIndex(doc, [mention(doc, 0, 1, "NOR"), mention(doc, 6, 8, "---GOV", "agent")])
+    roles = find_roles(doc[1:9], Trigger("120", 2, (2,), "t:1"), index)
+    assert [m.actor.code for m in roles.sources] == ["NOR"]
+
+
+def test_roles_place_before_the_verb_is_no_subject_of_a_thing() -> None:
+    """'A car bomb in Kabul killed four soldiers': Kabul, right before the verb, locates the
+    bomb and did not kill; 'Rebel groups in Mali killed ...' are Mali's."""
+    for noun, lemma, place, country, expected in (
+        ("bomb", "bomb", "Kabul", "AFG", []),
+        ("groups", "group", "Mali", "MLI", ["MLI"]),
+    ):
+        doc = parsed(
+            ["A", noun, "in", place, "killed", "four", "soldiers", "."],
+            [1, 4, 3, 1, 4, 6, 4, 4],
+            ["det", "nsubj", "case", "nmod", "ROOT", "nummod", "obj", "punct"],
+            ["DET", "NOUN", "ADP", "PROPN", "VERB", "NUM", "NOUN", "PUNCT"],
+            ["a", lemma, "in", place, "kill", "four", "soldier", "."],
+        )
+        index = MentionIndex(doc, [mention(doc, 3, 4, country)])
+        roles = find_roles(doc[0:8], Trigger("190", 4, (4,), "t:1"), index)
+        assert [m.actor.code for m in roles.sources] == expected
+
+
+def test_roles_participle_hung_on_a_later_speech_verb_is_not_the_speakers() -> None:
+    """'Rebels seized the town, killing nine, police said', the participle parsed under "said":
+    the rebels killed, not the police who report it."""
+    doc = parsed(
+        ["Rebels", "seized", "the", "town", ",", "killing", "nine", ",", "police", "said", "."],
+        [1, 1, 3, 1, 5, 9, 5, 9, 9, 1, 1],
+        [
+            "nsubj",
+            "ROOT",
+            "det",
+            "obj",
+            "punct",
+            "advcl",
+            "obj",
+            "punct",
+            "nsubj",
+            "advcl",
+            "punct",
+        ],
+        ["NOUN", "VERB", "DET", "NOUN", "PUNCT", "VERB", "NUM", "PUNCT", "NOUN", "VERB", "PUNCT"],
+        ["rebel", "seize", "the", "town", ",", "kill", "nine", ",", "police", "say", "."],
+    )
+    doc[5].tag_ = "VBG"
+    doc[9].tag_ = "VBD"
+    index = MentionIndex(
+        doc, [mention(doc, 0, 1, "---REB", "agent"), mention(doc, 8, 9, "---COP", "agent")]
+    )
+    roles = find_roles(doc[0:11], Trigger("190", 5, (5,), "t:1"), index)
+    assert [m.actor.code for m in roles.sources] == ["---REB"]
+
+
+def test_roles_infinitive_on_a_thing_is_the_verbs_purpose() -> None:
+    """'Police fired tear gas to disperse the marchers', "to disperse" parsed under "gas": the
+    police disperse; 'sent troops to fight', where the object can act, keeps the troops."""
+    doc = parsed(
+        ["Police", "fired", "gas", "to", "disperse", "the", "marchers", "."],
+        [1, 1, 1, 4, 2, 6, 4, 1],
+        ["nsubj", "ROOT", "obj", "mark", "acl", "det", "obj", "punct"],
+        ["NOUN", "VERB", "NOUN", "PART", "VERB", "DET", "NOUN", "PUNCT"],
+        ["police", "fire", "gas", "to", "disperse", "the", "marcher", "."],
+    )
+    index = MentionIndex(
+        doc, [mention(doc, 0, 1, "KENCOP", "agent"), mention(doc, 6, 7, "---OPP", "agent")]
+    )
+    roles = find_roles(doc[0:8], Trigger("175", 4, (4,), "t:1"), index)
+    assert [m.actor.code for m in roles.sources] == ["KENCOP"]
+    assert [m.actor.code for m in roles.targets] == ["---OPP"]
+    doc = parsed(
+        ["Chad", "sent", "soldiers", "to", "fight", "."],
+        [1, 1, 1, 4, 2, 1],
+        ["nsubj", "ROOT", "obj", "mark", "acl", "punct"],
+        ["PROPN", "VERB", "NOUN", "PART", "VERB", "PUNCT"],
+        ["Chad", "send", "soldier", "to", "fight", "."],
+    )
+    index = MentionIndex(doc, [mention(doc, 0, 1, "TCD"), mention(doc, 2, 3, "---MIL", "agent")])
+    roles = find_roles(doc[0:6], Trigger("190", 4, (4,), "t:1"), index)
+    assert [m.actor.code for m in roles.sources] == ["---MIL"]
+
+
+def test_roles_relative_clause_hung_on_a_place_belongs_to_the_thing() -> None:
+    """'mourned a blast in the port city Aden that killed 30', "that killed" parsed under Aden:
+    the blast killed, not the city."""
+    doc = parsed(
+        ["Oman", "mourned", "a", "blast", "in", "Aden", "that", "killed", "30", "."],
+        [1, 1, 3, 1, 5, 1, 7, 5, 7, 1],
+        ["nsubj", "ROOT", "det", "obj", "case", "obl", "nsubj", "acl:relcl", "obj", "punct"],
+        ["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PRON", "VERB", "NUM", "PUNCT"],
+        ["Oman", "mourn", "a", "blast", "in", "Aden", "that", "kill", "30", "."],
+    )
+    index = MentionIndex(doc, [mention(doc, 0, 1, "OMN"), mention(doc, 5, 6, "YEMGOV", "capital")])
+    roles = find_roles(doc[0:10], Trigger("190", 7, (7,), "t:1"), index)
+    assert roles.sources == ()
+
+
+def test_roles_time_of_day_between_subject_and_verb() -> None:
+    """'The Dutch government | Friday evening offered aid', cut by the parser after the actor:
+    the time of day between them does not hide the subject."""
+    doc = parsed(
+        ["The", "Dutch", "government", "Friday", "evening", "offered", "aid", "."],
+        [2, 2, 2, 4, 5, 5, 5, 5],
+        ["det", "amod", "ROOT", "compound", "nsubj", "ROOT", "obj", "punct"],
+        ["DET", "ADJ", "NOUN", "PROPN", "NOUN", "VERB", "NOUN", "PUNCT"],
+        ["the", "dutch", "government", "Friday", "evening", "offer", "aid", "."],
+    )
+    index = MentionIndex(doc, [mention(doc, 1, 3, "NLDGOV", "agent")])
+    roles = find_roles(doc[3:8], Trigger("033", 5, (5, 6), "t:1"), index)
+    assert [m.actor.code for m in roles.sources] == ["NLDGOV"]

@@ -514,3 +514,223 @@ def test_targets_conjoined_verb_with_its_own_phrase_shares_nothing() -> None:
     )
     mentions = [mention(doc, 0, 1, "---REB", "agent"), mention(doc, 11, 12, "COD", "country")]
     assert roles_of(doc, Trigger("181", 1, (1,), "t:1"), mentions).targets == ()
+
+
+def test_targets_purpose_clause_of_a_protest() -> None:
+    """'Truckers blocked the bridge to press their demands from the mayor': a protest whose
+    pattern points to its purpose clause targets whom the clause presses, not the protesters
+    themselves through 'their'."""
+    doc = parsed(
+        [
+            ("Truckers", 1, "nsubj", "NOUN"),
+            ("blocked", 1, "ROOT", "VERB"),
+            ("the", 3, "det", "DET"),
+            ("bridge", 1, "obj", "NOUN"),
+            ("to", 5, "mark", "PART"),
+            ("press", 1, "advcl", "VERB"),
+            ("their", 7, "nmod:poss", "PRON"),
+            ("demands", 5, "obj", "NOUN"),
+            ("from", 10, "case", "ADP"),
+            ("the", 10, "det", "DET"),
+            ("mayor", 7, "nmod", "NOUN"),
+            (".", 1, "punct", "PUNCT"),
+        ]
+    )
+    mentions = [mention(doc, 0, 1, "---LAB", "agent"), mention(doc, 10, 11, "PERGOV", "agent")]
+    trig = Trigger("144", 1, (1, 3), "t:1", object_target=False, target_head=5)
+    roles = roles_of(doc, trig, mentions)
+    assert codes(roles.sources) == ["---LAB"]
+    assert codes(roles.targets) == ["PERGOV"]
+    # without the purpose clause the pattern takes no target
+    plain = Trigger("144", 1, (1, 3), "t:1", object_target=False)
+    assert roles_of(doc, plain, mentions).targets == ()
+    # a chained verb ("refused to step down") is no purpose clause: the pattern's spec rules
+    chained = Trigger("144", 1, (1, 3, 5), "t:1", object_target=False, target_head=5)
+    assert roles_of(doc, chained, mentions).targets == ()
+
+
+def test_targets_protest_lexicon_points_at_whom_it_presses() -> None:
+    """Protest patterns name their target: the purpose clause of a road block, the possessor of
+    a decision protested against, the one whose resignation is demanded."""
+    import dyad
+
+    def dyads(text: str) -> set[tuple[str, str, str]]:
+        return {
+            (e.source.code if e.source else "-", e.cameo, e.target.code if e.target else "-")
+            for e in dyad.extract(text, date="2024-05-15")
+            if e.factuality == "asserted"
+        }
+
+    got = dyads(
+        "Farmers blocked the main highway on Monday to demand subsidies from the French government."
+    )
+    assert ("---AGR", "144", "FRAGOV") in got
+    got = dyads(
+        "Hundreds of Kurdish refugees protested on Tuesday against Greece's decision to close its border."
+    )
+    assert ("---REF", "1412", "GRC") in got
+    got = dyads(
+        "Several thousand students demonstrated in Managua for the resignation of President Daniel Ortega."
+    )
+    assert ("---EDU", "1411", "NICGOV") in got
+
+
+def test_targets_by_phrase_on_active_verb_is_the_objects_agent() -> None:
+    """'Peru is probing abuses by soldiers', 'by soldiers' hung on the verb: in an active clause
+    the phrase names who committed the abuses; a passive keeps it as its agent."""
+    rows = [
+        ("Peru", 2, "nsubj", "PROPN"),
+        ("is", 2, "aux", "AUX"),
+        ("probing", 2, "ROOT", "VERB"),
+        ("abuses", 2, "obj", "NOUN"),
+        ("by", 5, "case", "ADP"),
+        ("soldiers", 2, "obl", "NOUN"),
+        (".", 2, "punct", "PUNCT"),
+    ]
+    doc = parsed(rows)
+    mentions = [mention(doc, 0, 1, "PER"), mention(doc, 5, 6, "---MIL", "agent")]
+    roles = roles_of(doc, Trigger("092", 2, (2, 3), "t:1"), mentions)
+    assert codes(roles.sources) == ["PER"]
+    assert codes(roles.targets) == ["---MIL"]
+    # "by 40 votes": a count is no agent
+    doc = parsed(
+        [
+            *rows[:4],
+            ("by", 6, "case", "ADP"),
+            ("40", 6, "nummod", "NUM"),
+            ("soldiers", 2, "obl", "NOUN"),
+        ]
+    )
+    mentions = [mention(doc, 0, 1, "PER"), mention(doc, 6, 7, "---LEG", "agent")]
+    assert roles_of(doc, Trigger("092", 2, (2, 3), "t:1"), mentions).targets == ()
+
+
+def test_targets_investigated_crime_names_its_suspect() -> None:
+    """'Kenya is investigating war crimes by Somali militants': the investigation of a crime
+    targets who committed it."""
+    import dyad
+
+    events = dyad.extract(
+        "Kenya is investigating war crimes by Somali militants near the border.", date="2024-05-15"
+    )
+    assert any(
+        e.source and e.source.code == "KEN" and e.target and e.target.code.startswith("SOM")
+        for e in events
+        if e.cameo.startswith("09")
+    )
+
+
+def test_targets_possessor_of_an_arrest_is_who_was_arrested() -> None:
+    """'Ghana condemned the journalist's arrest': the possessor of an act done to someone
+    undergoes it; 'Egypt's release of 20 prisoners' keeps Egypt as the one who released."""
+    doc = parsed(
+        [
+            ("Ghana", 1, "nsubj", "PROPN"),
+            ("condemned", 1, "ROOT", "VERB"),
+            ("the", 3, "det", "DET"),
+            ("journalist", 5, "nmod:poss", "NOUN"),
+            ("'s", 3, "case", "PART"),
+            ("arrest", 1, "obj", "NOUN"),
+            (".", 1, "punct", "PUNCT"),
+        ],
+        {5: "arrest"},
+    )
+    mentions = [mention(doc, 0, 1, "GHA"), mention(doc, 3, 4, "---MED", "agent")]
+    roles = roles_of(doc, Trigger("173", 5, (5,), "t:1", noun=True), mentions)
+    assert codes(roles.targets) == ["---MED"]
+    assert "---MED" not in codes(roles.sources)
+    doc = parsed(
+        [
+            ("Egypt", 2, "nmod:poss", "PROPN"),
+            ("'s", 0, "case", "PART"),
+            ("release", 2, "ROOT", "NOUN"),
+            ("of", 5, "case", "ADP"),
+            ("20", 5, "nummod", "NUM"),
+            ("prisoners", 2, "nmod", "NOUN"),
+        ],
+        {2: "release"},
+    )
+    mentions = [mention(doc, 0, 1, "EGY"), mention(doc, 5, 6, "---CVL", "agent")]
+    trig = Trigger("084", 2, (2,), "t:1", noun=True, target_preps=("of",), object_target=False)
+    roles = roles_of(doc, trig, mentions)
+    assert codes(roles.sources) == ["EGY"]
+    assert codes(roles.targets) == ["---CVL"]
+
+
+def test_targets_condolences_go_to_whom_they_are_expressed() -> None:
+    """'expressed condolences to Somalia (over the bombing)', 'solidarity with Peru': the verb
+    patterns of condolence read their 'to' and 'with' phrases, as the noun patterns do."""
+    import dyad
+
+    for text, target in (
+        ("Kenya expressed condolences to Somalia over the bombing in Mogadishu.", "SOM"),
+        ("Italy offered condolences to Egypt for the attack on a church.", "EGY"),
+        ("Chile expressed solidarity with Peru after the earthquake.", "PER"),
+        ("Ghana conveyed its sympathy to the government of Togo.", "TGOGOV"),
+    ):
+        events = [e for e in dyad.extract(text, date="2024-05-15") if e.cameo == "018"]
+        assert [e.target.code if e.target else "-" for e in events] == [target], text
+
+
+def test_targets_preposition_read_as_opening_a_gerund_clause() -> None:
+    """'Chad lodged a complaint against visiting Libyan officials', "against" parsed as the mark
+    of a clause "visiting Libyan officials": its object is the phrase's noun, the target."""
+    doc = parsed(
+        [
+            ("Chad", 1, "nsubj", "PROPN"),
+            ("lodged", 1, "ROOT", "VERB"),
+            ("a", 3, "det", "DET"),
+            ("complaint", 1, "obj", "NOUN"),
+            ("against", 5, "mark", "SCONJ"),
+            ("visiting", 1, "advcl", "VERB"),
+            ("Libyan", 7, "amod", "ADJ"),
+            ("officials", 5, "obj", "NOUN"),
+            (".", 1, "punct", "PUNCT"),
+        ],
+        {5: "visit"},
+    )
+    doc[5].tag_ = "VBG"
+    mentions = [mention(doc, 0, 1, "TCD"), mention(doc, 6, 8, "LBYGOV", "agent")]
+    trig = Trigger("114", 1, (1, 3), "t:1", target_preps=("against",), object_target=False)
+    assert codes(roles_of(doc, trig, mentions).targets) == ["LBYGOV"]
+
+
+def test_targets_verb_read_as_adjective_of_its_object() -> None:
+    """'Peru flatly rejected Chile's offer', "rejected" parsed as an adjective of "offer": the
+    noun it modifies is its object, whose possessor is the target."""
+    doc = parsed(
+        [
+            ("Peru", 2, "nsubj", "PROPN"),
+            ("flatly", 2, "advmod", "ADV"),
+            ("rejected", 5, "amod", "VERB"),
+            ("Chile", 5, "nmod:poss", "PROPN"),
+            ("'s", 3, "case", "PART"),
+            ("offer", 5, "ROOT", "NOUN"),
+            (".", 5, "punct", "PUNCT"),
+        ],
+        {2: "reject"},
+    )
+    mentions = [mention(doc, 0, 1, "PER"), mention(doc, 3, 4, "CHL")]
+    assert codes(roles_of(doc, Trigger("120", 2, (2,), "t:1"), mentions).targets) == ["CHL"]
+
+
+def test_targets_own_forces_object_gives_way_to_the_place_they_leave() -> None:
+    """'Syria pulled its troops from Lebanon': "its troops" are the subject's own; the 'from'
+    phrase names the other side."""
+    doc = parsed(
+        [
+            ("Syria", 1, "nsubj", "PROPN"),
+            ("pulled", 1, "ROOT", "VERB"),
+            ("its", 3, "nmod:poss", "PRON"),
+            ("troops", 1, "obj", "NOUN"),
+            ("from", 5, "case", "ADP"),
+            ("Lebanon", 1, "obl", "PROPN"),
+            (".", 1, "punct", "PUNCT"),
+        ]
+    )
+    mentions = [
+        mention(doc, 0, 1, "SYR"),
+        mention(doc, 2, 4, "SYRMIL", "coref"),
+        mention(doc, 5, 6, "LBN"),
+    ]
+    assert codes(roles_of(doc, Trigger("0874", 1, (1, 3), "t:1"), mentions).targets) == ["LBN"]

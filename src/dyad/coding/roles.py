@@ -21,6 +21,16 @@ from dyad.coding.index import (
     MentionIndex,
     Roles,
     adjective_actor,
+    can_act,
+)
+from dyad.coding.phrases import (
+    case_of,
+    gerund_phrases,
+    nationalities,
+    obliques,
+    prep_phrases,
+    target_of,
+    within,
 )
 from dyad.coding.rules import (
     adjacent_subject,
@@ -31,45 +41,12 @@ from dyad.coding.rules import (
     roles_by_rule,
 )
 from dyad.coding.types import Trigger
-from dyad.model import Actor
 
 SUBJECT_CONTROL = {"promise", "pledge", "vow", "threaten", "offer", "agree", "refuse"}
 
 
 def has_parse(doc: Doc) -> bool:
     return doc.has_annotation("DEP")
-
-
-def _case_of(tok: Token) -> str:
-    """The preposition introducing ``tok`` ("to" in "to Russia"), for UD and ClearNLP parses."""
-    cases = [c for c in tok.children if c.dep_ in {"case", "mark"} and c.i < tok.i]
-    if cases:
-        return " ".join(c.lower_ for c in cases)
-    # "granted asylum to 18 Rwandan rebels": the parser hung "to" on the numeral
-    edge = tok.left_edge
-    if (
-        edge.dep_ == "case"
-        and edge.head != tok
-        and edge.head.head == tok
-        and edge.head.dep_ in {"nummod", "det", "amod", "compound"}
-    ):
-        return edge.lower_
-    if tok.dep_ == "pobj" and tok.head.dep_ in {"prep", "agent"}:
-        return tok.head.lower_
-    return ""
-
-
-def _obliques(head: Token) -> list[tuple[str, Token]]:
-    """(preposition, noun) pairs attached to ``head``."""
-    out: list[tuple[str, Token]] = []
-    for c in head.children:
-        if c.dep_ in {"prep", "agent"}:
-            out.extend((c.lower_, p) for p in c.children if p.dep_ == "pobj")
-        elif c.dep_ in {"obl", "nmod", "obl:agent", "obl:arg"}:
-            prep = _case_of(c)
-            if prep:
-                out.append((prep, c))
-    return out
 
 
 def _subject_of(verb: Token) -> tuple[Token | None, bool]:
@@ -86,14 +63,16 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
                 return c, False  # "Syria says it is willing to ...", "it" misread as expletive
             if c.dep_ in SUBJ | PASS_SUBJ:
                 if relative and c.lower_ in {"who", "which", "that"}:
-                    return tok.head, c.dep_ in PASS_SUBJ  # "Kim, who ordered ...": Kim
+                    # "Kim, who ordered ...": Kim
+                    return _relative_head(tok), c.dep_ in PASS_SUBJ
                 return c, c.dep_ in PASS_SUBJ
         if tok.dep_ == "acl:relcl" or tok.dep_ == "relcl":
-            return tok.head, False  # "Kim, who ordered ...": the noun the clause modifies
+            return _relative_head(tok), False  # "Kim, who ordered": the noun it modifies
         if (
             tok.dep_ in {"obj", "dobj", "advcl"}
             and tok.pos_ == "VERB"
             and tok.head != tok
+            and not _unmarked_finite(tok)
             and not any(
                 c.dep_ == "mark" and c.lower_ != "to" and not _gerund_adjunct(tok, c)
                 for c in tok.children
@@ -101,6 +80,13 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
         ):  # "...shunned work to protest": a purpose clause shares its verb's subject, and so
             # does a gerund adjunct ("joined the marchers in demanding", "by firing")
             tok = tok.head  # "Israel denied attacking the convoy": a gerund object's subject
+            if tok.lemma_ in REPORTING and tok.i > verb.i:
+                # "..., killing eight, officials said": the reporter did not do it; a speech
+                # verb hung on the clause it reports hands on to that clause's verb
+                if tok.dep_ in {"advcl", "parataxis"} and tok.head.i < verb.i:
+                    tok = tok.head
+                    continue
+                break
             continue
         if tok.dep_ in {"xcomp", "conj"} and tok.head != tok:
             # the controller of an xcomp is its verb's object ("urged Russia to withdraw"),
@@ -130,6 +116,12 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
         ):  # "Amnesty issued a statement urging X": who issued the statement urges
             tok = tok.head.head
             continue
+        if _purpose_of_thing(tok):
+            # "opened fire to disperse the crowd", "imposed a blockade to starve X": an
+            # infinitive on a thing the verb handles is that verb's purpose ("sent troops to
+            # fight" keeps the troops)
+            tok = tok.head.head
+            continue
         if tok.dep_ in {"acl"} and tok.head != tok:
             # "soldiers killed in Ukraine": a past participle's noun is its patient
             # (unless it has an object: then the parser took a finite verb for a participle)
@@ -141,6 +133,58 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
+# acts done to someone: their possessor is who undergoes them ("his arrest", "the envoy's
+# expulsion"), unless an "of" phrase names that one ("Israel's release of prisoners")
+PATIENT_NOUNS = {
+    "arrest", "detention", "capture", "abduction", "kidnapping", "release", "execution",
+    "killing", "murder", "assassination", "torture", "expulsion", "deportation", "extradition",
+    "imprisonment", "jailing", "conviction", "sentencing", "ouster", "removal", "dismissal",
+    "rescue", "evacuation", "eviction", "internment", "beating",
+}  # fmt: skip
+
+
+def _patient_possessor(noun: Token) -> bool:
+    return noun.lemma_.lower() in PATIENT_NOUNS and not any(
+        c.dep_ in {"nmod", "prep"} and (c.lower_ == "of" or case_of(c) == "of")
+        for c in noun.children
+    )
+
+
+def _relative_head(clause: Token) -> Token:
+    """The noun a relative clause modifies; when the parser hung it on a place that locates
+    another noun ("a fire in *Dhaka* that killed 40"), that noun."""
+    noun = clause.head
+    edge = noun.left_edge
+    if edge.lower_ in {"in", "at", "near"} and edge.i > 0 and edge.pos_ == "ADP":
+        before = noun.doc[edge.i - 1]
+        if before.pos_ in {"NOUN", "PROPN"}:
+            return before
+    return noun
+
+
+def _purpose_of_thing(verb: Token) -> bool:
+    """An infinitive hung on a verb's object that names no one: "opened fire *to disperse*"."""
+    noun = verb.head
+    return (
+        verb.dep_ == "acl"
+        and any(c.dep_ == "mark" and c.lower_ == "to" for c in verb.children)
+        and noun.dep_ in OBJ
+        and noun.head.pos_ == "VERB"
+        and not can_act(noun)
+    )
+
+
+def _unmarked_finite(verb: Token) -> bool:
+    """A finite adverbial clause with no conjunction ("Denmark today accepted ..., officials
+    said"): a reported clause the parser hung on the speech verb, whose subject is not its own."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ in {"VBD", "VBZ", "VBP"}
+        and not any(c.dep_ == "mark" for c in verb.children)
+    )
+
+
+REPORTING = {"say", "tell", "report", "add", "state", "confirm"}
 GERUND_MARKS = {"in", "by", "after", "before", "while", "without", "on", "upon", "through"}
 
 
@@ -237,7 +281,9 @@ def roles_from_parse(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
     if trig.noun:
         # "Russia's attack on Ukraine": the possessor is the source
         for c in head.children:
-            if c.dep_ in POSS or (c.dep_ == "compound" and c.i in index.at):
+            if c.dep_ in POSS and _patient_possessor(head):
+                targets = index.of_token(c, 0)  # "following *his* arrest": he was arrested
+            elif c.dep_ in POSS or (c.dep_ == "compound" and c.i in index.at):
                 sources = index.of_token(c, 0)
         if not sources:
             # "Russian attacks on Ukraine", "Israeli air raids": a nationality adjective
@@ -260,7 +306,7 @@ def roles_from_parse(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
         )
         if subj is not None:
             if passive and not trig.noun:
-                agent = next((n for p, n in _obliques(verb) if p == "by"), None)
+                agent = next((n for p, n in obliques(verb) if p == "by"), None)
                 if agent is not None:
                     sources = index.of_token(agent)
                     targets = index.of_token(subj) if trig.object_target else []
@@ -287,7 +333,7 @@ def roles_from_parse(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
                 targets = index.of_token(subj) if trig.object_target else []
             else:
                 sources = (
-                    index.of_token(subj) or _nationalities(index, subj) or index.noun_phrase(subj)
+                    index.of_token(subj) or nationalities(index, subj) or index.noun_phrase(subj)
                 )
                 # "The US, Russia, and Switzerland met": a coordination the parser split into
                 # several subjects
@@ -295,7 +341,7 @@ def roles_from_parse(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
                     if other != subj and other.dep_ in SUBJ:
                         sources += [m for m in index.of_token(other) if m not in sources]
         elif passive:
-            agent = next((n for p, n in _obliques(verb) if p == "by"), None)
+            agent = next((n for p, n in obliques(verb) if p == "by"), None)
             if agent is not None:
                 sources = index.of_token(agent)
             elif _is_complement(verb):
@@ -310,86 +356,21 @@ def roles_from_parse(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
         targets = _targets(th, verb if th == head else th, trig, index, passive)
         if not targets and th != head:
             targets = _targets(head, verb, trig, index, passive)
+        if (
+            not targets
+            and th != head
+            and th.i not in trig.tokens
+            and not (trig.target_preps or trig.object_target)
+        ):
+            # a purpose clause the pattern points to ("blocked roads to demand X's resignation"):
+            # read like a complement, whatever the pattern's own target spec
+            targets = _clause_targets(th, index, PURPOSE_PREPS)
     if not targets and trig.object_target and not passive:
         first_obj = None if trig.noun else next((c for c in verb.children if c.dep_ in OBJ), None)
         targets = index.noun_phrase(first_obj) if sources else []
     sources = [m for m in sources if m not in targets] or sources
     method = "parse+place" if any(m.kind == "place" for m in targets) else "parse"
     return Roles(tuple(sources), tuple(targets), method)
-
-
-CLAUSE_BARRIERS = {
-    "ccomp", "advcl", "acl:relcl", "relcl", "parataxis", "csubj",
-    "nsubj", "nsubj:pass", "nsubjpass",
-}  # fmt: skip
-PHRASE_PATH = OBJ | {"conj", "xcomp", "compound", "nmod", "obl", "appos", "prep", "pobj"}
-
-
-def _prep_phrases(tok: Token, depth: int = 3) -> list[tuple[str, Token]]:
-    """Prepositional phrases in ``tok``'s clause: its own, its objects' and their conjuncts'
-    ("supplying shells and missiles **to Russia**"), not those of embedded clauses; a reduced
-    relative on a noun is part of it ("lifted the sanctions imposed **on Iran**")."""
-    out = list(_obliques(tok))
-    if depth == 0:
-        return out
-    for c in tok.children:
-        if c.dep_ in CLAUSE_BARRIERS or (c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}):
-            continue
-        if c.dep_ in PHRASE_PATH or _reduced_relative(c):
-            out.extend(_prep_phrases(c, depth - 1))
-    return out
-
-
-def _reduced_relative(tok: Token) -> bool:
-    """A past participle modifying a noun: "the ban *imposed* on Chad"."""
-    return tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in {"NOUN", "PROPN"}
-
-
-UNNAMED = {"np", "ner"}  # mention kinds with no dictionary entry behind them
-PLACE_KINDS = {"country", "capital"}
-LOCATED = {"in", "inside", "at", "near"}
-
-
-def _target_of(index: MentionIndex, tok: Token) -> list[Mention]:
-    """The actor a target noun names; else the countries of its nationality adjectives
-    ("rejected an *Australian* ultimatum", "curbs on *German* and *French* goods"); else, for a
-    thing no dictionary knows, the country it is in ("a military base *in Nigeria*")."""
-    found = index.of_token(tok)
-    if any(m.kind not in UNNAMED for m in found):
-        return found
-    found = _nationalities(index, tok) or found
-    if found and any(m.kind not in UNNAMED for m in found):
-        return found
-    # "inspectors to the Esfahan facilities in central Iran", "a military base in Nigeria": a
-    # thing no dictionary knows stands for the country it is in
-    for prep, noun in _obliques(tok):
-        if prep in LOCATED:
-            where = [_as_country(m) for m in index.of_token(noun, 1) if m.kind in PLACE_KINDS]
-            if where:
-                return where
-    return found
-
-
-def _as_country(m: Mention) -> Mention:
-    """A place mention as its country ("near Damascus" is SYR, not the Syrian government), of
-    kind ``place``: a target inferred from where a thing is, weaker evidence than a named one."""
-    country = m.actor.country or m.actor.code
-    actor = Actor(m.actor.text, m.actor.start, m.actor.end, country, country)
-    return Mention(m.start, m.end, m.head, actor, "place")
-
-
-def _nationalities(index: MentionIndex, tok: Token) -> list[Mention]:
-    """The countries a noun's nationality adjectives name ("some 8,000 *Iraqi* Kurds")."""
-    out: list[Mention] = []
-    for c in tok.children:
-        if c.dep_ not in {"amod", "compound"} or c.i > tok.i:
-            continue
-        for a in (c, *c.conjuncts):
-            if a.i in index.at:
-                continue
-            seen = {o.actor.code for o in out}
-            out += [m for m in adjective_actor(a) if m.actor.code not in seen]
-    return out
 
 
 def _shared_verbs(verb: Token) -> list[Token]:
@@ -425,10 +406,10 @@ def _targets(
         carriers.append(head.head)  # "has imposed sanctions against Russia" read as an adjective
     carriers += _shared_verbs(head)
     for carrier in carriers:
-        for prep, noun in _prep_phrases(carrier):
+        for prep, noun in [*prep_phrases(carrier), *gerund_phrases(carrier)]:
             last_word = prep.split()[-1:]  # "" and whitespace-only cases have no word
             if last_word and (prep in trig.target_preps or last_word[0] in trig.target_preps):
-                found = _target_of(index, noun)
+                found = target_of(index, noun)
                 if found:
                     return found
     if trig.noun and verb != head:
@@ -441,17 +422,30 @@ def _targets(
     if trig.object_target and not passive:
         for carrier in carriers:
             for c in carrier.children:
-                if c.dep_ in OBJ or (c.dep_ == "obl" and _case_of(c) in {"than", "more than"}):
+                if c.dep_ in OBJ or (c.dep_ == "obl" and case_of(c) in {"than", "more than"}):
                     # "arrested more than 100 Palestinians" is often parsed as an oblique
-                    found = _target_of(index, c)
+                    found = target_of(index, c)
+                    own = found and all(m.kind == "coref" for m in found)
+                    if own and trig.code[:2] not in FROM_BLOCKED_ROOTS:
+                        # "withdrew *its* troops from Lebanon": the subject's own forces; the
+                        # place they leave names the other side
+                        found = _origin(carriers, index) or found
                     if found:
                         return found
                     # "supplying shells to Russia": the object's own "to" phrase
-                    for prep, noun in _obliques(c):
+                    for prep, noun in obliques(c):
                         if prep in trig.target_preps:
                             found = index.of_token(noun)
                             if found:
                                 return found
+                    found = _object_agent(carrier, c, index)
+                    if found:
+                        return found
+        if head.dep_ == "amod" and head.head.i > head.i and not trig.noun:
+            # "bluntly rejected X's suggestion" with the verb read as an adjective of its object
+            found = target_of(index, head.head)
+            if found:
+                return found
         if head.dep_ == "xcomp":
             # "ordered the links to be blown up" / "forced Ukraine to retreat"
             for c in head.head.children:
@@ -472,6 +466,19 @@ def _targets(
     return _complement_target(head, index, trig.reciprocal)
 
 
+def _object_agent(verb: Token, obj: Token, index: MentionIndex) -> list[Mention]:
+    """ "investigating war crimes *by militias*" with the "by" phrase hung on the verb: in an
+    active clause the verb's agent is its subject, so the phrase is its object's agent."""
+    if verb.pos_ not in {"VERB", "AUX"} or _passive(verb):
+        return []
+    for prep, noun in obliques(verb):
+        if prep == "by" and noun.i > obj.i and not any(c.dep_ == "nummod" for c in noun.children):
+            found = index.of_token(noun, 1)
+            if found:
+                return found
+    return []
+
+
 def _origin(carriers: Sequence[Token], index: MentionIndex) -> list[Mention]:
     """The actor a thing came from, when the object names no actor: "received a mission of
     observers *from the OSCE*", "dismissed an appeal *from President X*"."""
@@ -482,7 +489,7 @@ def _origin(carriers: Sequence[Token], index: MentionIndex) -> list[Mention]:
         if not objects:
             continue
         for holder in (*objects, carrier):
-            for prep, noun in _obliques(holder):
+            for prep, noun in obliques(holder):
                 if prep == "from":
                     found = index.of_token(noun)
                     if found:
@@ -498,7 +505,7 @@ def _action_agent(head: Token, trig: Trigger, index: MentionIndex) -> list[Menti
         for c in obj.children:
             if c.pos_ == "PRON":
                 continue  # "upgraded *their* ties": the subject's own, not a counterpart
-            if c.dep_ in POSS or (c.dep_ == "nmod" and _case_of(c) == "of"):
+            if c.dep_ in POSS or (c.dep_ == "nmod" and case_of(c) == "of"):
                 found = index.of_token(c, 1)
                 if found:
                     return found
@@ -511,6 +518,8 @@ def _action_agent(head: Token, trig: Trigger, index: MentionIndex) -> list[Menti
 
 
 COMPLEMENT_PREPS = {"to", "against", "on", "at", "with", "into"}
+# "blocked roads to demand reforms *from the government*": whom a protest presses
+PURPOSE_PREPS = COMPLEMENT_PREPS | {"from"}
 
 
 def _complement_target(head: Token, index: MentionIndex, reciprocal: bool) -> list[Mention]:
@@ -528,16 +537,27 @@ def _complement_target(head: Token, index: MentionIndex, reciprocal: bool) -> li
             # impose ...") or a purpose, whose object is what the act is aimed at ("imposed a
             # blockade to starve X"); not the partner of a meeting ("met to discuss efforts
             # to counter X")
-            for o in c.children:
-                if o.dep_ in OBJ:
-                    found = _target_of(index, o)
-                    if found:
-                        return found
-            for prep, noun in _prep_phrases(c):
-                if prep in COMPLEMENT_PREPS:
-                    found = _target_of(index, noun)
-                    if found:
-                        return found
+            found = _clause_targets(c, index)
+            if found:
+                return found
+    return []
+
+
+def _clause_targets(
+    verb: Token, index: MentionIndex, preps: frozenset[str] | set[str] = COMPLEMENT_PREPS
+) -> list[Mention]:
+    """The target inside an infinitive: its object's actor or the actor of one of its phrases;
+    not the subject's own ("to press *their* demands" is no act on themselves)."""
+    for o in verb.children:
+        if o.dep_ in OBJ:
+            found = within(target_of(index, o), o)
+            if found:
+                return found
+    for prep, noun in prep_phrases(verb):
+        if prep in preps:
+            found = within(target_of(index, noun), noun)
+            if found:
+                return found
     return []
 
 

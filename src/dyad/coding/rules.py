@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from dyad.actors.types import Mention
-from dyad.coding.index import TIME_WORDS, MentionIndex, Roles
+from dyad.coding.index import TIME_WORDS, MentionIndex, Roles, can_act
 from dyad.coding.types import Trigger
 
 _PREPS_BLOCK = {"in", "at", "near", "since", "during", "from", "of", "for", "after", "before"}
@@ -88,17 +88,50 @@ def inverted_speaker(sent: Span, trig: Trigger, index: MentionIndex) -> Mention 
 
 ADJACENT_OK = TIME_WORDS | {
     "has", "have", "had", "is", "are", "was", "were", "also", "already", "again",
-    "reportedly", "then", "later", "has also", "will", "would",
+    "reportedly", "then", "later", "has also", "will", "would", "morning", "afternoon",
+    "evening", "night",
 }  # fmt: skip
 
 
 def adjacent_subject(sent: Span, trig: Trigger, index: MentionIndex) -> Mention | None:
+    """An actor standing right before the verb ("Iran has launched"), also across a sentence
+    break the parser put after it ("Denmark | today accepted ...": a verbless fragment)."""
+    doc = sent.doc
     first = min(trig.tokens) if trig.tokens else trig.head
     i = first - 1
-    while i >= sent.start and sent.doc[i].lower_ in ADJACENT_OK:
+    while i >= sent.start and doc[i].lower_ in ADJACENT_OK:
         i -= 1
-    m = index.at.get(i) if i >= sent.start else None
-    return m if m is not None and m.end == i + 1 else None
+    floor = sent.start
+    if i == sent.start - 1 and i >= 0 and _fragment(doc[i].sent):
+        floor = doc[i].sent.start
+    m = index.at.get(i) if i >= floor else None
+    if m is None or m.end != i + 1 or _placed(m, index):
+        return None  # "a car bomb in Kabul killed": where, not who
+    return m
+
+
+def _placed(m: Mention, index: MentionIndex) -> bool:
+    """A mention introduced by a place preposition that locates a thing ("a car bomb *in
+    Kabul*"), not a group ("opposition groups *in Zimbabwe*" are Zimbabwe's)."""
+    before = index.doc[m.start - 1].lower_ if m.start > 0 else ""
+    if before not in _PREPS_BLOCK:
+        return False
+    noun = index.doc[m.head].head
+    people = can_act(noun) or noun.lemma_.lower() in GROUP_NOUNS
+    return not (noun.pos_ in {"NOUN", "PROPN"} and noun.i < m.start and people)
+
+
+# collective nouns for people, which ``can_act`` (names and agent nouns) does not cover
+GROUP_NOUNS = {
+    "group", "people", "crowd", "party", "movement", "community", "faction", "union", "member",
+    "resident", "force", "troop", "unit", "militia", "government", "authority", "official",
+    "opposition", "student", "youth", "police", "army", "family", "tribe", "clan", "delegation",
+}  # fmt: skip
+
+
+def _fragment(span: Span) -> bool:
+    """A piece of a sentence the parser cut off: no verb and no closing punctuation."""
+    return not any(t.pos_ in {"VERB", "AUX"} for t in span) and not span[-1].is_punct
 
 
 def clause_rule(sent: Span, trig: Trigger, index: MentionIndex) -> Roles | None:

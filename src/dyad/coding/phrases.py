@@ -1,0 +1,143 @@
+"""Phrases of a parse and the actors they name: the preposition of a noun, a verb's
+prepositional phrases, and the actor a target noun stands for (itself, its nationality
+adjectives, or the country a thing is in). Read by :mod:`dyad.coding.roles`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dyad.actors.types import Mention
+from dyad.coding.index import OBJ, MentionIndex, adjective_actor
+from dyad.model import Actor
+
+
+def case_of(tok: Token) -> str:
+    """The preposition introducing ``tok`` ("to" in "to Russia"), for UD and ClearNLP parses."""
+    cases = [c for c in tok.children if c.dep_ in {"case", "mark"} and c.i < tok.i]
+    if cases:
+        return " ".join(c.lower_ for c in cases)
+    # "granted asylum to 18 Rwandan rebels": the parser hung "to" on the numeral
+    edge = tok.left_edge
+    if (
+        edge.dep_ == "case"
+        and edge.head != tok
+        and edge.head.head == tok
+        and edge.head.dep_ in {"nummod", "det", "amod", "compound"}
+    ):
+        return edge.lower_
+    if tok.dep_ == "pobj" and tok.head.dep_ in {"prep", "agent"}:
+        return tok.head.lower_
+    return ""
+
+
+def obliques(head: Token) -> list[tuple[str, Token]]:
+    """(preposition, noun) pairs attached to ``head``."""
+    out: list[tuple[str, Token]] = []
+    for c in head.children:
+        if c.dep_ in {"prep", "agent"}:
+            out.extend((c.lower_, p) for p in c.children if p.dep_ == "pobj")
+        elif c.dep_ in {"obl", "nmod", "obl:agent", "obl:arg"}:
+            prep = case_of(c)
+            if prep:
+                out.append((prep, c))
+    return out
+
+
+CLAUSE_BARRIERS = {
+    "ccomp", "advcl", "acl:relcl", "relcl", "parataxis", "csubj",
+    "nsubj", "nsubj:pass", "nsubjpass",
+}  # fmt: skip
+PHRASE_PATH = OBJ | {"conj", "xcomp", "compound", "nmod", "obl", "appos", "prep", "pobj"}
+
+
+def prep_phrases(tok: Token, depth: int = 3) -> list[tuple[str, Token]]:
+    """Prepositional phrases in ``tok``'s clause: its own, its objects' and their conjuncts'
+    ("supplying shells and missiles **to Russia**"), not those of embedded clauses; a reduced
+    relative on a noun is part of it ("lifted the sanctions imposed **on Iran**")."""
+    out = list(obliques(tok))
+    if depth == 0:
+        return out
+    for c in tok.children:
+        if c.dep_ in CLAUSE_BARRIERS or (c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}):
+            continue
+        if c.dep_ in PHRASE_PATH or reduced_relative(c):
+            out.extend(prep_phrases(c, depth - 1))
+    return out
+
+
+def gerund_phrases(tok: Token) -> list[tuple[str, Token]]:
+    """ "filed a suit *against visiting Prince X*": a preposition the parser read as opening a
+    gerund clause; its object is the preposition's noun ("the visiting prince")."""
+    out: list[tuple[str, Token]] = []
+    for c in tok.children:
+        if c.dep_ not in {"advcl", "acl"} or c.tag_ != "VBG":
+            continue
+        marks = [m for m in c.children if m.dep_ == "mark" and m.i == c.i - 1]
+        objects = [o for o in c.children if o.dep_ in OBJ and o.i > c.i]
+        if marks and objects and marks[0].lower_ in GERUND_PREPS:
+            out.append((marks[0].lower_, objects[0]))
+    return out
+
+
+GERUND_PREPS = {"against", "on", "with", "to"}
+
+
+def reduced_relative(tok: Token) -> bool:
+    """A past participle modifying a noun: "the ban *imposed* on Chad"."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in {"NOUN", "PROPN"}
+
+
+UNNAMED = {"np", "ner"}  # mention kinds with no dictionary entry behind them
+PLACE_KINDS = {"country", "capital"}
+LOCATED = {"in", "inside", "at", "near"}
+
+
+def target_of(index: MentionIndex, tok: Token) -> list[Mention]:
+    """The actor a target noun names; else the countries of its nationality adjectives
+    ("rejected an *Australian* ultimatum", "curbs on *German* and *French* goods"); else, for a
+    thing no dictionary knows, the country it is in ("a military base *in Nigeria*")."""
+    found = index.of_token(tok)
+    if any(m.kind not in UNNAMED for m in found):
+        return found
+    found = nationalities(index, tok) or found
+    if found and any(m.kind not in UNNAMED for m in found):
+        return found
+    # "inspectors to the Esfahan facilities in central Iran", "a military base in Nigeria": a
+    # thing no dictionary knows stands for the country it is in
+    for prep, noun in obliques(tok):
+        if prep in LOCATED:
+            where = [as_country(m) for m in index.of_token(noun, 1) if m.kind in PLACE_KINDS]
+            if where:
+                return where
+    return found
+
+
+def as_country(m: Mention) -> Mention:
+    """A place mention as its country ("near Damascus" is SYR, not the Syrian government), of
+    kind ``place``: a target inferred from where a thing is, weaker evidence than a named one."""
+    country = m.actor.country or m.actor.code
+    actor = Actor(m.actor.text, m.actor.start, m.actor.end, country, country)
+    return Mention(m.start, m.end, m.head, actor, "place")
+
+
+def nationalities(index: MentionIndex, tok: Token) -> list[Mention]:
+    """The countries a noun's nationality adjectives name ("some 8,000 *Iraqi* Kurds")."""
+    out: list[Mention] = []
+    for c in tok.children:
+        if c.dep_ not in {"amod", "compound"} or c.i > tok.i:
+            continue
+        for a in (c, *c.conjuncts):
+            if a.i in index.at:
+                continue
+            seen = {o.actor.code for o in out}
+            out += [m for m in adjective_actor(a) if m.actor.code not in seen]
+    return out
+
+
+def within(found: list[Mention], tok: Token) -> list[Mention]:
+    """The mentions inside ``tok``'s phrase: a possessive pronoun's antecedent is elsewhere."""
+    if tok.pos_ == "PRON":
+        return found  # "to help *them*": the pronoun itself is the one acted on
+    lo, hi = tok.left_edge.i, tok.right_edge.i
+    return [m for m in found if lo <= m.head <= hi]
