@@ -49,3 +49,11 @@ def test_place_actors_extract_agent_of_a_city() -> None:
 
     events = dyad.extract("Officials from Kharkiv condemned the strike.", date="2023-05-01")
     assert any(e.source is not None and e.source.code == "UKRGOV" for e in events), events
+
+
+def test_place_actors_provinces_without_a_namesake_city() -> None:
+    """Provinces matched by no city of the same name are in dyad's regions: 'authorities in
+    Gilgit-Baltistan' are Pakistani, 'police in Nangarhar' Afghan."""
+    assert place_country("Gilgit-Baltistan").country == "PAK"  # type: ignore[union-attr]
+    assert place_country("Sindh province").country == "PAK"  # type: ignore[union-attr]
+    assert place_country("Nangarhar").country == "AFG"  # type: ignore[union-attr]
