@@ -391,3 +391,37 @@ def test_lexicon_gaps_investigation_against_names_its_target() -> None:
         e.cameo.startswith("09") and e.target is not None and e.target.sector == "MIL"
         for e in events
     ), events
+
+
+# ---------------------------------------------------------------- aid, peacekeeping, assaults
+
+
+def test_lexicon_gaps_aid_flown_in_is_humanitarian_aid() -> None:
+    """'flew medicine into X' delivers humanitarian aid (073), like airlifting it."""
+    _, trigs = blank("The charity flew ten tons of medicine into the province.")
+    assert trigs[0].code == "073"
+    assert "into" in trigs[0].target_preps
+
+
+def test_lexicon_gaps_aid_made_available_is_aid() -> None:
+    """'made available medical supplies' gives aid (073); 'made available funds' money (071)."""
+    _, trigs = blank("The ministry made available medical supplies to the region.")
+    assert trigs[0].code == "073"
+    _, trigs = blank("The bank made available $5 million to the region.")
+    assert trigs[0].code == "071"
+
+
+def test_lexicon_gaps_troops_sent_on_a_peacekeeping_mission_are_peacekeepers() -> None:
+    """Troops sent or deployed on / as a peacekeeping mission or force are peacekeeping (074)."""
+    for text in (
+        "The country is sending 40 soldiers to the island on a peacekeeping mission.",
+        "Some 900 soldiers were deployed as peacekeeping forces in the region.",
+        "The cabinet approved the deployment of 200 troops for a peacekeeping mission.",
+    ):
+        assert first_code(text) == "074", text
+
+
+def test_lexicon_gaps_storming_a_camp_is_an_assault() -> None:
+    """Storming a camp, compound or prison is an armed assault (190), not a protest (145)."""
+    assert first_code("Soldiers stormed the rebel camp at dawn.") == "190"
+    assert first_code("Gunmen stormed a prison in the north.") == "190"
