@@ -425,3 +425,26 @@ def test_lexicon_gaps_storming_a_camp_is_an_assault() -> None:
     """Storming a camp, compound or prison is an armed assault (190), not a protest (145)."""
     assert first_code("Soldiers stormed the rebel camp at dawn.") == "190"
     assert first_code("Gunmen stormed a prison in the north.") == "190"
+
+
+# ---------------------------------------------------------------- statement verbs
+
+
+def test_lexicon_gaps_confirming_or_revealing_is_a_statement() -> None:
+    """Reporting verbs beyond 'say' (confirm, reveal, explain, point out, ...) are 010."""
+    for text in (
+        "The ministry confirmed that the border was quiet.",
+        "The minister revealed that the budget would grow.",
+        "The spokesman explained that the plan was ready.",
+        "The envoy pointed out that the talks had stalled.",
+        "The president reiterated that the economy was strong.",
+    ):
+        assert first_code(text) == "010", text
+
+
+def test_lexicon_gaps_a_confirmed_attack_stays_the_attack() -> None:
+    """'The army confirmed that rebels attacked the town' is the attack; the statement only reports it."""
+    import dyad
+
+    events = dyad.extract("The army confirmed that rebels attacked the town.", date="2020-01-01")
+    assert [e.cameo[:2] for e in events if e.factuality == "asserted"] == ["19"], events
