@@ -448,3 +448,10 @@ def test_lexicon_gaps_a_confirmed_attack_stays_the_attack() -> None:
 
     events = dyad.extract("The army confirmed that rebels attacked the town.", date="2020-01-01")
     assert [e.cameo[:2] for e in events if e.factuality == "asserted"] == ["19"], events
+
+
+def test_lexicon_gaps_charging_a_state_with_backing_rebels_is_an_accusation() -> None:
+    """'charged X with supporting / violating' accuses (112); 'charged with espionage' stays 173."""
+    assert first_code("Moscow charged Kyiv with backing the rebels.") == "112"
+    assert first_code("Iran charged the United States with violating the deal.") == "112"
+    assert first_code("Police charged the journalist with espionage.") == "173"
