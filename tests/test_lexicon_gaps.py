@@ -455,3 +455,24 @@ def test_lexicon_gaps_charging_a_state_with_backing_rebels_is_an_accusation() ->
     assert first_code("Moscow charged Kyiv with backing the rebels.") == "112"
     assert first_code("Iran charged the United States with violating the deal.") == "112"
     assert first_code("Police charged the journalist with espionage.") == "173"
+
+
+# ---------------------------------------------------------------- idioms
+
+
+def test_lexicon_gaps_figurative_violence_verbs_are_no_event() -> None:
+    """'kicked off a campaign', 'shot a documentary', 'beat expectations' are no assaults."""
+    for text in (
+        "The chancellor kicks off her campaign on Tuesday.",
+        "The crew shot a documentary in the capital.",
+        "Exports beat expectations in May.",
+        "The minister broke his silence on the scandal.",
+        "The speech captured the imagination of voters.",
+    ):
+        assert blank(text)[1] == [], text
+
+
+def test_lexicon_gaps_violence_idioms_leave_real_assaults_alone() -> None:
+    """The idioms are narrow: beating protesters or capturing a town are still coded."""
+    assert first_code("Police beat the protesters.") == "182"
+    assert first_code("Rebels captured the town.") == "192"
