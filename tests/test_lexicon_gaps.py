@@ -476,3 +476,19 @@ def test_lexicon_gaps_violence_idioms_leave_real_assaults_alone() -> None:
     """The idioms are narrow: beating protesters or capturing a town are still coded."""
     assert first_code("Police beat the protesters.") == "182"
     assert first_code("Rebels captured the town.") == "192"
+
+
+def test_lexicon_gaps_insisting_on_a_claim_is_a_statement() -> None:
+    """A bare 'insisted that <claim>' is a statement (010); 'insist on' stays a demand (100)."""
+    assert first_code("Jordan insisted that the exercises were not linked to the crisis.") == "010"
+    assert first_code("Britain insisted on the release of the sailors.") == "100"
+
+
+def test_lexicon_gaps_insisting_that_someone_act_is_a_demand() -> None:
+    """'insisted that Ukraine withdraw its troops' is still a demand, through the mood verb."""
+    import dyad
+
+    events = dyad.extract(
+        "The Kremlin insisted that Ukraine withdraw its troops from the border.", date="2020-01-01"
+    )
+    assert any(e.cameo.startswith("10") for e in events), events
