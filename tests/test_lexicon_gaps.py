@@ -492,3 +492,10 @@ def test_lexicon_gaps_insisting_that_someone_act_is_a_demand() -> None:
         "The Kremlin insisted that Ukraine withdraw its troops from the border.", date="2020-01-01"
     )
     assert any(e.cameo.startswith("10") for e in events), events
+
+
+def test_lexicon_gaps_violating_airspace_is_a_show_of_force() -> None:
+    """Violating another state's airspace or waters is a military show of force (150)."""
+    assert first_code("The jets violated the airspace of its neighbour on Sunday.") == "150"
+    assert first_code("Two frigates violated the territorial waters of the island.") == "150"
+    assert first_code("Rebels violated the ceasefire on Sunday.") == "196"
