@@ -499,3 +499,17 @@ def test_lexicon_gaps_violating_airspace_is_a_show_of_force() -> None:
     assert first_code("The jets violated the airspace of its neighbour on Sunday.") == "150"
     assert first_code("Two frigates violated the territorial waters of the island.") == "150"
     assert first_code("Rebels violated the ceasefire on Sunday.") == "196"
+
+
+def test_lexicon_gaps_overthrowing_a_government_is_unconventional_violence() -> None:
+    """Overthrowing or toppling a government or leader is 180; toppling a statue is nothing."""
+    assert first_code("The army overthrew the elected government.") == "180"
+    assert first_code("The rebels toppled the president.") == "180"
+    assert blank("Protesters toppled a statue.")[1] == []
+
+
+def test_lexicon_gaps_snubs_and_loans() -> None:
+    """Snubbing is a rejection (120; talks or invitations 125); loaning money is like lending (061)."""
+    assert first_code("The minister snubbed his counterpart.") == "120"
+    assert first_code("Tehran snubbed the invitation.") == "125"
+    assert first_code("Tokyo loaned 2 billion dollars to Cairo.") == "061"
