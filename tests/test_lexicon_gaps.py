@@ -391,3 +391,125 @@ def test_lexicon_gaps_investigation_against_names_its_target() -> None:
         e.cameo.startswith("09") and e.target is not None and e.target.sector == "MIL"
         for e in events
     ), events
+
+
+# ---------------------------------------------------------------- aid, peacekeeping, assaults
+
+
+def test_lexicon_gaps_aid_flown_in_is_humanitarian_aid() -> None:
+    """'flew medicine into X' delivers humanitarian aid (073), like airlifting it."""
+    _, trigs = blank("The charity flew ten tons of medicine into the province.")
+    assert trigs[0].code == "073"
+    assert "into" in trigs[0].target_preps
+
+
+def test_lexicon_gaps_aid_made_available_is_aid() -> None:
+    """'made available medical supplies' gives aid (073); 'made available funds' money (071)."""
+    _, trigs = blank("The ministry made available medical supplies to the region.")
+    assert trigs[0].code == "073"
+    _, trigs = blank("The bank made available $5 million to the region.")
+    assert trigs[0].code == "071"
+
+
+def test_lexicon_gaps_troops_sent_on_a_peacekeeping_mission_are_peacekeepers() -> None:
+    """Troops sent or deployed on / as a peacekeeping mission or force are peacekeeping (074)."""
+    for text in (
+        "The country is sending 40 soldiers to the island on a peacekeeping mission.",
+        "Some 900 soldiers were deployed as peacekeeping forces in the region.",
+        "The cabinet approved the deployment of 200 troops for a peacekeeping mission.",
+    ):
+        assert first_code(text) == "074", text
+
+
+def test_lexicon_gaps_storming_a_camp_is_an_assault() -> None:
+    """Storming a camp, compound or prison is an armed assault (190), not a protest (145)."""
+    assert first_code("Soldiers stormed the rebel camp at dawn.") == "190"
+    assert first_code("Gunmen stormed a prison in the north.") == "190"
+
+
+# ---------------------------------------------------------------- statement verbs
+
+
+def test_lexicon_gaps_confirming_or_revealing_is_a_statement() -> None:
+    """Reporting verbs beyond 'say' (confirm, reveal, explain, point out, ...) are 010."""
+    for text in (
+        "The ministry confirmed that the border was quiet.",
+        "The minister revealed that the budget would grow.",
+        "The spokesman explained that the plan was ready.",
+        "The envoy pointed out that the talks had stalled.",
+        "The president reiterated that the economy was strong.",
+    ):
+        assert first_code(text) == "010", text
+
+
+def test_lexicon_gaps_a_confirmed_attack_stays_the_attack() -> None:
+    """'The army confirmed that rebels attacked the town' is the attack; the statement only reports it."""
+    import dyad
+
+    events = dyad.extract("The army confirmed that rebels attacked the town.", date="2020-01-01")
+    assert [e.cameo[:2] for e in events if e.factuality == "asserted"] == ["19"], events
+
+
+def test_lexicon_gaps_charging_a_state_with_backing_rebels_is_an_accusation() -> None:
+    """'charged X with supporting / violating' accuses (112); 'charged with espionage' stays 173."""
+    assert first_code("Moscow charged Kyiv with backing the rebels.") == "112"
+    assert first_code("Iran charged the United States with violating the deal.") == "112"
+    assert first_code("Police charged the journalist with espionage.") == "173"
+
+
+# ---------------------------------------------------------------- idioms
+
+
+def test_lexicon_gaps_figurative_violence_verbs_are_no_event() -> None:
+    """'kicked off a campaign', 'shot a documentary', 'beat expectations' are no assaults."""
+    for text in (
+        "The chancellor kicks off her campaign on Tuesday.",
+        "The crew shot a documentary in the capital.",
+        "Exports beat expectations in May.",
+        "The minister broke his silence on the scandal.",
+        "The speech captured the imagination of voters.",
+    ):
+        assert blank(text)[1] == [], text
+
+
+def test_lexicon_gaps_violence_idioms_leave_real_assaults_alone() -> None:
+    """The idioms are narrow: beating protesters or capturing a town are still coded."""
+    assert first_code("Police beat the protesters.") == "182"
+    assert first_code("Rebels captured the town.") == "192"
+
+
+def test_lexicon_gaps_insisting_on_a_claim_is_a_statement() -> None:
+    """A bare 'insisted that <claim>' is a statement (010); 'insist on' stays a demand (100)."""
+    assert first_code("Jordan insisted that the exercises were not linked to the crisis.") == "010"
+    assert first_code("Britain insisted on the release of the sailors.") == "100"
+
+
+def test_lexicon_gaps_insisting_that_someone_act_is_a_demand() -> None:
+    """'insisted that Ukraine withdraw its troops' is still a demand, through the mood verb."""
+    import dyad
+
+    events = dyad.extract(
+        "The Kremlin insisted that Ukraine withdraw its troops from the border.", date="2020-01-01"
+    )
+    assert any(e.cameo.startswith("10") for e in events), events
+
+
+def test_lexicon_gaps_violating_airspace_is_a_show_of_force() -> None:
+    """Violating another state's airspace or waters is a military show of force (150)."""
+    assert first_code("The jets violated the airspace of its neighbour on Sunday.") == "150"
+    assert first_code("Two frigates violated the territorial waters of the island.") == "150"
+    assert first_code("Rebels violated the ceasefire on Sunday.") == "196"
+
+
+def test_lexicon_gaps_overthrowing_a_government_is_unconventional_violence() -> None:
+    """Overthrowing or toppling a government or leader is 180; toppling a statue is nothing."""
+    assert first_code("The army overthrew the elected government.") == "180"
+    assert first_code("The rebels toppled the president.") == "180"
+    assert blank("Protesters toppled a statue.")[1] == []
+
+
+def test_lexicon_gaps_snubs_and_loans() -> None:
+    """Snubbing is a rejection (120; talks or invitations 125); loaning money is like lending (061)."""
+    assert first_code("The minister snubbed his counterpart.") == "120"
+    assert first_code("Tehran snubbed the invitation.") == "125"
+    assert first_code("Tokyo loaned 2 billion dollars to Cairo.") == "061"
