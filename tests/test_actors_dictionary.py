@@ -221,3 +221,33 @@ def test_actors_dictionary_agent_forms_listed_once() -> None:
         if sum(f.kind in ("word", "bound", "title") for f in forms) > 1
     ]
     assert twice == []
+
+
+@pytest.mark.parametrize(
+    ("name", "date", "code"),
+    [
+        ("Andreas Papandreou", "1985-06-01", "GRCGOV"),
+        ("George Papandreou", "2001-06-01", "GRCGOV"),
+        ("George Papandreou", "2007-06-01", "GRCOPP"),
+        ("Papandreou", "1985-06-01", "GRCGOV"),
+        ("Enrique Pena Nieto", "2016-03-01", "MEXGOV"),
+        ("Mohamed Farmaajo", "2019-03-01", "SOMGOV"),
+        ("Andrej Babis", "2023-03-01", "CZEOPP"),
+        ("Andrej Babiš", "2019-03-01", "CZEGOV"),
+        ("Robert Zoellick", "2010-03-01", "WB"),
+        ("Isik Kosaner", "2011-01-01", "TURMIL"),
+        ("King Maha Vajiralongkorn", "2020-03-01", "THAGOV"),
+        ("Andrew Holness", "2014-03-01", "JAMOPP"),
+        ("the Lord's Resistance Army", None, "UGAREB"),
+        ("Ogaden National Liberation Front", "2010-01-01", "ETHREB"),
+        ("Los Zetas", None, "MEXCRM"),
+        ("the Bush administration", "1990-05-01", "USAGOV"),
+        ("Farc", None, "COLREB"),
+        ("MEPs", None, "---LEG"),
+    ],
+)
+def test_actors_dictionary_second_review_entries(name: str, date: str | None, code: str) -> None:
+    """People, groups and agents added in the second ConfliBERT/PLOVER review resolve with their
+    dated roles (accents optional in the text)."""
+    actor = resolve(name, date)
+    assert actor is not None and actor.code == code
