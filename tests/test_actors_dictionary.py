@@ -244,6 +244,14 @@ def test_actors_dictionary_agent_forms_listed_once() -> None:
         ("the Bush administration", "1990-05-01", "USAGOV"),
         ("Farc", None, "COLREB"),
         ("MEPs", None, "---LEG"),
+        ("Afghan mujahideen", "1988-01-01", "AFGREB"),
+        ("Hezb-e-Islami", "2010-01-01", "AFGREB"),
+        ("Hezb-e-Islami", "2019-01-01", "AFGPTY"),
+        ("Interior Minister Horst Seehofer", "2019-01-01", "DEUGOV"),
+        ("Nikos Dendias", "2024-01-01", "GRCMIL"),
+        ("Hun Sen", "2025-01-01", "KHMLEG"),
+        ("Imran Khan", "2014-01-01", "PAKOPP"),
+        ("Malaysia Airlines", None, "MYSBUS"),
     ],
 )
 def test_actors_dictionary_second_review_entries(name: str, date: str | None, code: str) -> None:
