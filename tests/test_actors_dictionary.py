@@ -252,6 +252,11 @@ def test_actors_dictionary_agent_forms_listed_once() -> None:
         ("Hun Sen", "2025-01-01", "KHMLEG"),
         ("Imran Khan", "2014-01-01", "PAKOPP"),
         ("Malaysia Airlines", None, "MYSBUS"),
+        ("Fayez Serraj", "2018-01-01", "LBYGOV"),
+        ("Governor Andrew Cuomo", "2020-01-01", "USAGOV"),
+        ("Carrie Lam", "2019-01-01", "CHNGOV"),
+        ("Paul Kagame", "1992-01-01", "RWAREB"),
+        ("Physicians for Human Rights", None, "---NGO"),
     ],
 )
 def test_actors_dictionary_second_review_entries(name: str, date: str | None, code: str) -> None:
