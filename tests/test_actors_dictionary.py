@@ -257,6 +257,11 @@ def test_actors_dictionary_agent_forms_listed_once() -> None:
         ("Carrie Lam", "2019-01-01", "CHNGOV"),
         ("Paul Kagame", "1992-01-01", "RWAREB"),
         ("Physicians for Human Rights", None, "---NGO"),
+        ("UNSCOM weapons inspectors", "1998-01-01", "UNSCOM"),
+        ("Ibrahim Gambari", "2008-01-01", "UN"),
+        ("John Bolton", "2005-09-01", "USAGOV"),
+        ("the Department of State Services", None, "NGASPY"),
+        ("the White Helmets", None, "SYRNGO"),
     ],
 )
 def test_actors_dictionary_second_review_entries(name: str, date: str | None, code: str) -> None:
