@@ -262,6 +262,13 @@ def test_actors_dictionary_agent_forms_listed_once() -> None:
         ("John Bolton", "2005-09-01", "USAGOV"),
         ("the Department of State Services", None, "NGASPY"),
         ("the White Helmets", None, "SYRNGO"),
+        ("Avigdor Lieberman", "2017-01-01", "ISRMIL"),
+        ("Avigdor Liberman", "2010-01-01", "ISRGOV"),
+        ("Robert Mueller", "2018-01-01", "USAJUD"),
+        ("Mykola Azarov", "2012-01-01", "UKRGOV"),
+        ("the Bundestag", None, "DEULEG"),
+        ("Kachin Independence Organization", None, "MMRREB"),
+        ("Kyodo", None, "JPNMED"),
     ],
 )
 def test_actors_dictionary_second_review_entries(name: str, date: str | None, code: str) -> None:
