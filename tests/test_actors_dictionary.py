@@ -269,6 +269,11 @@ def test_actors_dictionary_agent_forms_listed_once() -> None:
         ("the Bundestag", None, "DEULEG"),
         ("Kachin Independence Organization", None, "MMRREB"),
         ("Kyodo", None, "JPNMED"),
+        ("Laurent Gbagbo", "2005-01-01", "CIVGOV"),
+        ("Alassane Ouattara", "2015-01-01", "CIVGOV"),
+        ("Guillaume Soro", "2004-01-01", "CIVREB"),
+        ("Guillaume Soro", "2015-01-01", "CIVLEG"),
+        ("Sushila Karki", "2025-10-01", "NPLGOV"),
     ],
 )
 def test_actors_dictionary_second_review_entries(name: str, date: str | None, code: str) -> None:
