@@ -281,3 +281,22 @@ def test_actors_dictionary_second_review_entries(name: str, date: str | None, co
     dated roles (accents optional in the text)."""
     actor = resolve(name, date)
     assert actor is not None and actor.code == code
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [
+        ("the State Duma", "RUSLEG"),
+        ("the Verkhovna Rada", "UKRLEG"),
+        ("the Turkish Grand National Assembly", "TURLEG"),
+        ("the Kosovo Assembly", "XKXLEG"),
+        ("Nigeria's House of Representatives", "NGALEG"),
+        ("the Italian Chamber of Deputies", "ITALEG"),
+        ("the General Assembly", "UNGA"),
+    ],
+)
+def test_actors_dictionary_parliaments_code_leg(phrase: str, code: str) -> None:
+    """Parliaments named as seats or as a country's assembly code LEG; "assembly" alone is none."""
+    actor = resolve(phrase, "2020-01-01")
+    assert actor is not None and actor.code == code
+    assert resolve("the assembly", "2020-01-01") is None
