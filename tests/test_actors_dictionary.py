@@ -300,3 +300,20 @@ def test_actors_dictionary_parliaments_code_leg(phrase: str, code: str) -> None:
     actor = resolve(phrase, "2020-01-01")
     assert actor is not None and actor.code == code
     assert resolve("the assembly", "2020-01-01") is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [
+        ("Somali warlords", "SOMUAF"),
+        ("Afghan tribal elders", "AFGCVL"),
+        ("jihadis", "---REB"),
+        ("Iraqi conscripts", "IRQMIL"),
+        ("Nigeria's electoral commission", "NGAGOV"),
+        ("Russian bombers", None),
+    ],
+)
+def test_actors_dictionary_review_agent_words(phrase: str, code: str | None) -> None:
+    """Agent words added in the second review resolve; "bombers" is left out (also aircraft)."""
+    actor = resolve(phrase, "2020-01-01")
+    assert (actor.code if actor else None) == code
