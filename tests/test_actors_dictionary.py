@@ -221,3 +221,99 @@ def test_actors_dictionary_agent_forms_listed_once() -> None:
         if sum(f.kind in ("word", "bound", "title") for f in forms) > 1
     ]
     assert twice == []
+
+
+@pytest.mark.parametrize(
+    ("name", "date", "code"),
+    [
+        ("Andreas Papandreou", "1985-06-01", "GRCGOV"),
+        ("George Papandreou", "2001-06-01", "GRCGOV"),
+        ("George Papandreou", "2007-06-01", "GRCOPP"),
+        ("Papandreou", "1985-06-01", "GRCGOV"),
+        ("Enrique Pena Nieto", "2016-03-01", "MEXGOV"),
+        ("Mohamed Farmaajo", "2019-03-01", "SOMGOV"),
+        ("Andrej Babis", "2023-03-01", "CZEOPP"),
+        ("Andrej Babiš", "2019-03-01", "CZEGOV"),
+        ("Robert Zoellick", "2010-03-01", "WB"),
+        ("Isik Kosaner", "2011-01-01", "TURMIL"),
+        ("King Maha Vajiralongkorn", "2020-03-01", "THAGOV"),
+        ("Andrew Holness", "2014-03-01", "JAMOPP"),
+        ("the Lord's Resistance Army", None, "UGAREB"),
+        ("Ogaden National Liberation Front", "2010-01-01", "ETHREB"),
+        ("Los Zetas", None, "MEXCRM"),
+        ("the Bush administration", "1990-05-01", "USAGOV"),
+        ("Farc", None, "COLREB"),
+        ("MEPs", None, "---LEG"),
+        ("Afghan mujahideen", "1988-01-01", "AFGREB"),
+        ("Hezb-e-Islami", "2010-01-01", "AFGREB"),
+        ("Hezb-e-Islami", "2019-01-01", "AFGPTY"),
+        ("Interior Minister Horst Seehofer", "2019-01-01", "DEUGOV"),
+        ("Nikos Dendias", "2024-01-01", "GRCMIL"),
+        ("Hun Sen", "2025-01-01", "KHMLEG"),
+        ("Imran Khan", "2014-01-01", "PAKOPP"),
+        ("Malaysia Airlines", None, "MYSBUS"),
+        ("Fayez Serraj", "2018-01-01", "LBYGOV"),
+        ("Governor Andrew Cuomo", "2020-01-01", "USAGOV"),
+        ("Carrie Lam", "2019-01-01", "CHNGOV"),
+        ("Paul Kagame", "1992-01-01", "RWAREB"),
+        ("Physicians for Human Rights", None, "---NGO"),
+        ("UNSCOM weapons inspectors", "1998-01-01", "UNSCOM"),
+        ("Ibrahim Gambari", "2008-01-01", "UN"),
+        ("John Bolton", "2005-09-01", "USAGOV"),
+        ("the Department of State Services", None, "NGASPY"),
+        ("the White Helmets", None, "SYRNGO"),
+        ("Avigdor Lieberman", "2017-01-01", "ISRMIL"),
+        ("Avigdor Liberman", "2010-01-01", "ISRGOV"),
+        ("Robert Mueller", "2018-01-01", "USAJUD"),
+        ("Mykola Azarov", "2012-01-01", "UKRGOV"),
+        ("the Bundestag", None, "DEULEG"),
+        ("Kachin Independence Organization", None, "MMRREB"),
+        ("Kyodo", None, "JPNMED"),
+        ("Laurent Gbagbo", "2005-01-01", "CIVGOV"),
+        ("Alassane Ouattara", "2015-01-01", "CIVGOV"),
+        ("Guillaume Soro", "2004-01-01", "CIVREB"),
+        ("Guillaume Soro", "2015-01-01", "CIVLEG"),
+        ("Sushila Karki", "2025-10-01", "NPLGOV"),
+    ],
+)
+def test_actors_dictionary_second_review_entries(name: str, date: str | None, code: str) -> None:
+    """People, groups and agents added in the second ConfliBERT/PLOVER review resolve with their
+    dated roles (accents optional in the text)."""
+    actor = resolve(name, date)
+    assert actor is not None and actor.code == code
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [
+        ("the State Duma", "RUSLEG"),
+        ("the Verkhovna Rada", "UKRLEG"),
+        ("the Turkish Grand National Assembly", "TURLEG"),
+        ("the Kosovo Assembly", "XKXLEG"),
+        ("Nigeria's House of Representatives", "NGALEG"),
+        ("the Italian Chamber of Deputies", "ITALEG"),
+        ("the General Assembly", "UNGA"),
+    ],
+)
+def test_actors_dictionary_parliaments_code_leg(phrase: str, code: str) -> None:
+    """Parliaments named as seats or as a country's assembly code LEG; "assembly" alone is none."""
+    actor = resolve(phrase, "2020-01-01")
+    assert actor is not None and actor.code == code
+    assert resolve("the assembly", "2020-01-01") is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [
+        ("Somali warlords", "SOMUAF"),
+        ("Afghan tribal elders", "AFGCVL"),
+        ("jihadis", "---REB"),
+        ("Iraqi conscripts", "IRQMIL"),
+        ("Nigeria's electoral commission", "NGAGOV"),
+        ("Russian bombers", None),
+    ],
+)
+def test_actors_dictionary_review_agent_words(phrase: str, code: str | None) -> None:
+    """Agent words added in the second review resolve; "bombers" is left out (also aircraft)."""
+    actor = resolve(phrase, "2020-01-01")
+    assert (actor.code if actor else None) == code
