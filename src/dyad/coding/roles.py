@@ -256,6 +256,14 @@ def _passive(verb: Token) -> bool:
     )
 
 
+def _controls_deed(verb: Token, trig: Trigger) -> bool:
+    """A passive-looking verb whose active infinitive is part of the trigger ("was prepared to
+    impose", "is determined to strike"): its subject does the deed the trigger names."""
+    return not trig.noun and any(
+        c.dep_ == "xcomp" and c.i in trig.tokens and not _passive(c) for c in verb.children
+    )
+
+
 def _governing_verb(noun: Token) -> Token | None:
     """The verb a noun trigger hangs from: "signed a treaty", "travelled ... for a state visit"."""
     tok = noun
@@ -304,6 +312,8 @@ def roles_from_parse(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
         passive = (
             passive or reduced or (is_pass and _passive(subj.head if subj is not None else verb))
         )
+        if passive and subj is not None and _controls_deed(verb, trig):
+            passive = False  # "he was prepared to impose martial law": he would impose it
         if subj is not None:
             if passive and not trig.noun:
                 agent = next((n for p, n in obliques(verb) if p == "by"), None)
