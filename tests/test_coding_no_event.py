@@ -37,3 +37,22 @@ def test_roles_passive_looking_verb_with_infinitive_keeps_its_subject_as_source(
     roles = find_roles(doc[0:8], trig, idx)
     assert [m.actor.code for m in roles.sources] == ["CHL"]
     assert roles.targets == ()
+
+
+def test_coder_unlisted_name_makes_a_statement_somebodys() -> None:
+    """'Minister Jorge Ostrand denied it': a name no dictionary lists still makes a statement."""
+    from dyad.coding.coder import _anonymous
+
+    words = ["Minister", "Jorge", "Ostrand", "and", "residents", "denied", "it", "."]
+    doc = Doc(
+        NLP.vocab,
+        words=words,
+        heads=[1, 5, 1, 4, 1, 5, 5, 5],
+        deps=["nmod:desc", "nsubj", "flat", "cc", "conj", "ROOT", "obj", "punct"],
+        pos=["PROPN", "PROPN", "PROPN", "CCONJ", "NOUN", "VERB", "PRON", "PUNCT"],
+    )
+    name = Mention(1, 3, 1, Actor("Jorge Ostrand", 9, 22, "---"), "np")
+    residents = Mention(4, 5, 4, Actor("residents", 27, 36, "---"), "np")
+    assert not _anonymous(doc, name)
+    assert _anonymous(doc, residents)
+    assert _anonymous(doc, None)

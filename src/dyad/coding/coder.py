@@ -389,7 +389,7 @@ def _events(
             continue
         if s is None and info.code[:2] in STATEMENT_ROOTS:
             continue
-        if all(m is None or m.kind == "np" for m in (s, t)) and info.code[:2] in STATEMENT_ROOTS:
+        if all(_anonymous(doc, m) for m in (s, t)) and info.code[:2] in STATEMENT_ROOTS:
             continue  # "officials said": a statement by nobody in particular is no event
         conf = _confidence(roles, s, t, reading, _backgrounded(doc[trig.head]), rank, later)
         src = s.actor if s else None
@@ -412,6 +412,12 @@ def _events(
             )
         )
     return events
+
+
+def _anonymous(doc: Doc, m: Mention | None) -> bool:
+    """No actor, or a common noun phrase ("officials"); a name the dictionaries lack
+    ("Stephen Smith expressed condolences") is somebody in particular."""
+    return m is None or (m.kind == "np" and doc[m.head].pos_ != "PROPN")
 
 
 def _rule(trig: Trigger, roles: Roles, reading: Reading) -> str:
