@@ -56,3 +56,20 @@ def test_coder_unlisted_name_makes_a_statement_somebodys() -> None:
     assert not _anonymous(doc, name)
     assert _anonymous(doc, residents)
     assert _anonymous(doc, None)
+
+
+def test_factuality_conjunct_of_a_mood_verb_is_not_governed_by_it() -> None:
+    """'Oslo called Rome and urged it to wait': the urging is asserted, 'call' governs no conjunct."""
+    from dyad.coding.factuality import read_parse
+
+    words = ["Oslo", "called", "Rome", "and", "urged", "it", "to", "wait", "."]
+    doc = Doc(
+        NLP.vocab,
+        words=words,
+        heads=[1, 1, 1, 4, 1, 4, 7, 4, 1],
+        deps=["nsubj", "ROOT", "obj", "cc", "conj", "obj", "mark", "xcomp", "punct"],
+        pos=["PROPN", "VERB", "PROPN", "CCONJ", "VERB", "PRON", "PART", "VERB", "PUNCT"],
+        lemmas=["Oslo", "call", "Rome", "and", "urge", "it", "to", "wait", "."],
+    )
+    assert read_parse(doc[4]).factuality == "asserted"
+    assert read_parse(doc[7]).factuality == "hypothetical"  # the waiting is only urged

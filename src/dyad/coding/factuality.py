@@ -223,11 +223,14 @@ def _read_chain(head: Token, full: list[Token]) -> Reading:
             return Reading("hypothetical", speech, "aux:would")
         if _negated(tok):
             negated = not negated
-        if depth > 0 and tok.lemma_ in NEGATING_GOVERNORS:
+        # a verb governs the clause below it, not its own conjunct: in "called Erdogan and
+        # urged him to ..." the urging is done, not asked for (a shared auxiliary still counts)
+        governs = depth > 0 and chain[depth - 1].dep_ != "conj"
+        if governs and tok.lemma_ in NEGATING_GOVERNORS:
             negated = not negated
-        if depth > 0 and tok.lemma_ in HYPOTHETICAL_GOVERNORS:
+        if governs and tok.lemma_ in HYPOTHETICAL_GOVERNORS:
             return Reading("hypothetical", speech, f"governor:{tok.lemma_}")
-        if aux & FUTURE_AUX or (depth > 0 and tok.lemma_ in FUTURE_GOVERNORS and not negated):
+        if aux & FUTURE_AUX or (governs and tok.lemma_ in FUTURE_GOVERNORS and not negated):
             return Reading("negated" if negated else "future", speech, "future")
     if negated:
         return Reading("negated", speech, "negation")
