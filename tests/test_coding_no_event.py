@@ -73,3 +73,19 @@ def test_factuality_conjunct_of_a_mood_verb_is_not_governed_by_it() -> None:
     )
     assert read_parse(doc[4]).factuality == "asserted"
     assert read_parse(doc[7]).factuality == "hypothetical"  # the waiting is only urged
+
+
+def test_roles_object_that_cannot_act_does_not_control_the_infinitive() -> None:
+    """'Chile took steps to ease curbs on Peru': Chile eases them, not the steps."""
+    words = ["Chile", "took", "steps", "to", "ease", "curbs", "on", "Peru", "."]
+    doc = Doc(
+        NLP.vocab,
+        words=words,
+        heads=[1, 1, 1, 4, 1, 4, 7, 5, 1],
+        deps=["nsubj", "ROOT", "obj", "mark", "xcomp", "obj", "case", "nmod", "punct"],
+        pos=["PROPN", "VERB", "NOUN", "PART", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"],
+        lemmas=["Chile", "take", "step", "to", "ease", "curb", "on", "Peru", "."],
+    )
+    idx = MentionIndex(doc, [_mention(doc, 0, 1, "CHL"), _mention(doc, 7, 8, "PER")])
+    roles = find_roles(doc[0:9], Trigger("081", 4, (4, 5), "t:1"), idx)
+    assert [m.actor.code for m in roles.sources] == ["CHL"]

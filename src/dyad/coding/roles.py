@@ -49,8 +49,12 @@ def has_parse(doc: Doc) -> bool:
     return doc.has_annotation("DEP")
 
 
-def _subject_of(verb: Token) -> tuple[Token | None, bool]:
-    """The subject of a verb (climbing xcomp/conj chains), and whether the clause is passive."""
+def _subject_of(verb: Token, index: MentionIndex | None = None) -> tuple[Token | None, bool]:
+    """The subject of a verb (climbing xcomp/conj chains), and whether the clause is passive.
+
+    With ``index``, only an object that can act controls an infinitive: "took steps to enhance
+    freedoms" is done by who took the steps.
+    """
     tok: Token | None = verb
     for _ in range(4):
         if tok is None:
@@ -94,7 +98,7 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
             # ("Russia and China voted ... to impose")
             if tok.dep_ == "xcomp" and tok.head.lemma_ not in SUBJECT_CONTROL:
                 obj = next((c for c in tok.head.children if c.dep_ in {"obj", "dobj"}), None)
-                if obj is not None and not _passive(tok):
+                if obj is not None and not _passive(tok) and _can_control(obj, index):
                     return obj, False
             tok = tok.head
             continue
@@ -256,6 +260,13 @@ def _passive(verb: Token) -> bool:
     )
 
 
+def _can_control(obj: Token, index: MentionIndex | None) -> bool:
+    """Whether a verb's object may be who does its infinitive ("urged Russia to withdraw")."""
+    if index is None or obj.pos_ in {"PRON", "PROPN"} or can_act(obj):
+        return True
+    return bool(index.of_token(obj))
+
+
 def _controls_deed(verb: Token, trig: Trigger) -> bool:
     """A passive-looking verb whose active infinitive is part of the trigger ("was prepared to
     impose", "is determined to strike"): its subject does the deed the trigger names."""
@@ -305,7 +316,7 @@ def roles_from_parse(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
         verb = gv if gv is not None else head
     passive = _passive(verb) if not trig.noun else False
     if not sources:
-        subj, is_pass = _subject_of(verb)
+        subj, is_pass = _subject_of(verb, index)
         # trust a passive subject label only with a passive auxiliary: parsers mislabel
         # "Boko Haram suicide bombers have killed ..." as nsubj:pass
         reduced = verb.dep_ == "acl" and is_pass  # "10 Russian soldiers killed in Ukraine"
