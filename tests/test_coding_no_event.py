@@ -89,3 +89,19 @@ def test_roles_object_that_cannot_act_does_not_control_the_infinitive() -> None:
     idx = MentionIndex(doc, [_mention(doc, 0, 1, "CHL"), _mention(doc, 7, 8, "PER")])
     roles = find_roles(doc[0:9], Trigger("081", 4, (4, 5), "t:1"), idx)
     assert [m.actor.code for m in roles.sources] == ["CHL"]
+
+
+def test_index_acronym_tagged_as_noun_can_act() -> None:
+    """'The WFTU said ...': an initialism the tagger took for a common noun is still a name."""
+    from dyad.coding.index import can_act
+
+    words = ["The", "WFTU", "said", "the", "talks", "failed", "."]
+    doc = Doc(
+        NLP.vocab,
+        words=words,
+        heads=[1, 2, 2, 4, 5, 2, 2],
+        deps=["det", "nsubj", "ROOT", "det", "nsubj", "ccomp", "punct"],
+        pos=["DET", "NOUN", "VERB", "DET", "NOUN", "VERB", "PUNCT"],
+    )
+    assert can_act(doc[1])
+    assert not can_act(doc[4])

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from dyad.actors.types import Mention
 from dyad.coding.cameo import code_info, variant
 from dyad.coding.factuality import Reading, attribution, quote_of, read
+from dyad.coding.index import acronym
 from dyad.coding.lexicon import Lexicon
 from dyad.coding.roles import MentionIndex, Roles, find_roles, has_parse
 from dyad.coding.selection import (
@@ -417,7 +418,9 @@ def _events(
 def _anonymous(doc: Doc, m: Mention | None) -> bool:
     """No actor, or a common noun phrase ("officials"); a name the dictionaries lack
     ("Stephen Smith expressed condolences") is somebody in particular."""
-    return m is None or (m.kind == "np" and doc[m.head].pos_ != "PROPN")
+    return m is None or (
+        m.kind == "np" and doc[m.head].pos_ != "PROPN" and not acronym(doc[m.head])
+    )
 
 
 def _rule(trig: Trigger, roles: Roles, reading: Reading) -> str:

@@ -194,9 +194,14 @@ def can_act(tok: Token) -> bool:
     """Whether an unresolved noun can be an actor: a name, a named entity or an agent noun."""
     if tok.lower_ in TIME_WORDS or tok.lower_ in MONTHS or tok.ent_type_ in {"DATE", "TIME"}:
         return False  # "demanded Friday that ...": a day is nobody
-    if tok.pos_ == "PROPN" or tok.ent_type_ in ACTOR_ENTS:
+    if tok.pos_ == "PROPN" or tok.ent_type_ in ACTOR_ENTS or acronym(tok):
         return True
     return bool(AGENTIVE.search(tok.lower_)) and tok.lower_ not in NOT_AGENTS
+
+
+def acronym(tok: Token) -> bool:
+    """An initialism such as "BCFL" or "IMA", which taggers often take for a common noun."""
+    return tok.is_upper and tok.is_alpha and 2 <= len(tok) <= 6 and tok.i > tok.sent.start
 
 
 NOT_AGENTS = {
