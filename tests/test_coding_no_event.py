@@ -105,3 +105,16 @@ def test_index_acronym_tagged_as_noun_can_act() -> None:
     )
     assert can_act(doc[1])
     assert not can_act(doc[4])
+
+
+def test_coder_title_case_dateline_is_no_actor() -> None:
+    """'Cape Town - The army said ...' opens with a dateline; 'Asia-Pacific' holds no dash."""
+    from dyad.coding.coder import _title_dateline
+
+    doc = Doc(NLP.vocab, words=["Cape", "Town", "-", "The", "army", "said", "so", "."])
+    assert _title_dateline(doc[:]) == 2
+    words = ["The", "Asia", "-", "Pacific", "forum", "agreed", "."]
+    spaces = [True, False, False, True, True, False, False]
+    assert _title_dateline(Doc(NLP.vocab, words=words, spaces=spaces)[:]) == 0
+    two = ["Hamas", "-", "the", "Islamist", "group", "-", "said", "so", "."]
+    assert _title_dateline(Doc(NLP.vocab, words=two)[:]) == 0

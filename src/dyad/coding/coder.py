@@ -113,15 +113,36 @@ def _dateline_tokens(doc: Doc) -> set[int]:
     """Tokens of wire datelines ("SEOUL, Oct 30 —", "MINGORA, Pakistan (Reuters) -"): the place
     a story was filed from is not an actor in its first sentence."""
     out: set[int] = set()
-    for sent in sentence_spans(doc):
+    for k, sent in enumerate(sentence_spans(doc)):
         first = sent[0] if len(sent) else None
-        if first is None or not (first.is_upper and first.is_alpha and len(first) > 1):
+        if first is None:
+            continue
+        dash = _title_dateline(sent) if k == 0 else 0
+        if dash:
+            # "Abuja -- The military confirmed ...": a story's opening place, in title case
+            out.update(range(sent.start, dash + 1))
+            continue
+        if not (first.is_upper and first.is_alpha and len(first) > 1):
             continue
         for tok in sent[1:12]:
             if tok.text in DASHES:
                 out.update(range(sent.start, tok.i + 1))
                 break
     return out
+
+
+def _title_dateline(sent: Span) -> int:
+    """The dash of "Cape Town - ..." opening a story: one to three capitalised words before a
+    lone dash; 0 when there is none ("Hamas - the Islamist group - said" has two)."""
+    # a spaced dash: "Asia-Pacific" is one word
+    dashes = [
+        t for t in sent if t.text in DASHES and t.whitespace_ and t.i > 0 and t.nbor(-1).whitespace_
+    ]
+    if len(dashes) != 1 or not 1 <= dashes[0].i - sent.start <= 3:
+        return 0
+    if all(t.is_alpha and t.is_title for t in sent.doc[sent.start : dashes[0].i]):
+        return dashes[0].i
+    return 0
 
 
 def code_sentence(
