@@ -509,3 +509,13 @@ def test_actors_mentions_bare_definite_title(blank: Language) -> None:
     )
     far = "Putin spoke. It rained. Markets fell. Prices rose. The president said no."
     assert find_mentions(blank(far), "2024-10-30")[-1].actor.code == "---GOV"
+
+
+def test_actors_mentions_passive_subject_pronoun_takes_its_antecedent() -> None:
+    """ "He was criticised": dyad's UD parser labels a passive subject ``nsubj:pass``; the
+    pronoun still resolves to the person before it."""
+    from dyad.nlp import load
+
+    doc = load()("Erdogan met the generals. He was criticised by the opposition.")
+    codes = {m.actor.text: (m.actor.code, m.kind) for m in find_mentions(doc, "2020-01-01")}
+    assert codes.get("He") == ("TURGOV", "coref"), codes

@@ -30,7 +30,9 @@ from dyad.actors.mentions import FILLERS, Draft
 
 PRONOUNS: dict[str, str] = {"he": "m", "she": "f", "his": "m", "her": "f"}
 POSSESSIVE_PRONOUNS = frozenset({"his", "her"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+SUBJECT_DEPS = frozenset(
+    {"nsubj", "nsubjpass", "nsubj:pass", "csubj", "csubj:pass"}
+)  # ClearNLP and UD
 WINDOW = 2  # sentences back that a pronoun may reach
 _PRONOUN_IDS = numpy.array([get_string_id(p) for p in (*PRONOUNS, "its")], dtype=numpy.uint64)
 _STOPS = numpy.array([get_string_id(p) for p in (".", "!", "?")], dtype=numpy.uint64)
@@ -221,7 +223,7 @@ def _pronoun_ok(doc: Doc, i: int, parsed: bool) -> bool:
     tok = doc[i]
     if tok.lower_ not in POSSESSIVE_PRONOUNS:
         return not parsed or tok.dep_ in SUBJECT_DEPS
-    return parsed and tok.dep_ == "poss" and tok.head.dep_ in SUBJECT_DEPS
+    return parsed and tok.dep_ in {"poss", "nmod:poss"} and tok.head.dep_ in SUBJECT_DEPS
 
 
 def pronouns(doc: Doc, drafts: list[Draft], igos: frozenset[str] = frozenset()) -> list[Draft]:
