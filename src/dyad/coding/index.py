@@ -7,6 +7,7 @@ modifying it, a pronoun's antecedent) and, where no dictionary actor is there, t
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -182,10 +183,7 @@ def _modifier_rank(child: Token) -> int:
     return 2 if child.pos_ == "PRON" else 1
 
 
-MONTHS = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
-}  # fmt: skip
+MONTHS = frozenset(name.lower() for name in calendar.month_name if name)
 AGENTIVE = re.compile(r"(er|or|ist|ian|ant|ary|ee|ive)s?$")
 ACTOR_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
 

@@ -11,6 +11,7 @@ agrees with what the model was taught.
 
 from __future__ import annotations
 
+import calendar
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -75,29 +76,7 @@ def place_labels() -> dict[str, str]:
     return labels
 
 
-WEEKDAYS_MONTHS = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
+WEEKDAYS_MONTHS = frozenset(n.lower() for n in (*calendar.day_name, *calendar.month_name) if n)
 
 
 def _name_word(tok: Token) -> bool:
