@@ -40,20 +40,19 @@ _PLACE_AFTER = re.compile(
 def _resolve(actor: Actor | None, gaz: Gazetteer, text: str | None = None) -> Actor | None:
     if actor is None or actor.country or actor.igo or not actor.code.startswith("---"):
         return actor
-    if actor.code == "---":
+    if actor.code == "---":  # the name itself is a place: "shelled Kharkiv"
         entry = place_country(actor.text, gaz)
-    elif text is not None and text[actor.start : actor.end] == actor.text:
-        entry = _place_after(text, actor.end, gaz)
-    else:
-        entry = None
-    if entry is None:
-        return actor
-    if actor.code == "---":
+        if entry is None:
+            return actor
         return dataclasses.replace(
             actor, code=entry.country, country=entry.country, name=entry.name
         )
-    code = entry.country + actor.code[3:]
-    return dataclasses.replace(actor, code=code, country=entry.country)
+    if text is None or text[actor.start : actor.end] != actor.text:
+        return actor
+    entry = _place_after(text, actor.end, gaz)  # an agent, then a place: "police in Karachi"
+    if entry is None:
+        return actor
+    return dataclasses.replace(actor, code=entry.country + actor.code[3:], country=entry.country)
 
 
 def _place_after(text: str, end: int, gaz: Gazetteer) -> GazEntry | None:
