@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from dyad.coding.place_target import target_from_place
+import dataclasses
+
+import pytest
+
+import dyad
+from dyad.coding.place_target import implicit_actors, target_from_place
 from dyad.model import Actor, Event, Evidence, Place, Plover, TextSpan
 
 
@@ -35,3 +40,52 @@ def test_place_target_not_at_home_nor_for_cooperation() -> None:
     assert target_from_place(_event("19", "UKR", "UKR")).target is None
     assert target_from_place(_event("05", "RUS", "UKR")).target is None
     assert target_from_place(_event("19", "RUS", None)).target is None
+
+
+def _protest(source: Actor, place_country: str | None, target: Actor | None = None) -> Event:
+    ev = _event("14", "KEN", place_country)
+    return dataclasses.replace(ev, source=source, target=target, cameo="141", cameo_root="14")
+
+
+def test_implicit_government_is_the_target_of_a_protest_at_home() -> None:
+    """A protest with no named target at home is aimed at the government, tagged as inferred."""
+    kenyans = Actor("Kenyans", 0, 7, "KEN", "KEN")
+    ev = implicit_actors(_protest(kenyans, "KEN"))
+    assert ev.target is not None and ev.target.code == "KENGOV"
+    assert "target:implicit" in ev.evidence.rule and ev.confidence < 0.7
+    # not abroad, not when the protesters are the state, not when a target is named
+    assert implicit_actors(_protest(kenyans, "USA")).target is None
+    police = Actor("Kenyan police", 0, 13, "KENCOP", "KEN", "COP")
+    assert implicit_actors(_protest(police, "KEN")).target is None
+    named = Actor("the embassy", 20, 31, "USAGOV", "USA", "GOV")
+    assert implicit_actors(_protest(kenyans, "KEN", named)).target == named
+
+
+def test_unidentified_force_is_the_source_of_violence_without_a_perpetrator() -> None:
+    """Violence with a victim and a place but no perpetrator is by an unidentified armed force of
+    the place, unless the sentence named an actor before the violence (a missed subject)."""
+    victim = Actor("a journalist", 30, 42, "---MED", None, "MED")
+    ev = dataclasses.replace(_event("19", "RUS", "UKR"), source=None, target=victim)
+    got = implicit_actors(ev)
+    assert got.source is not None and got.source.code == "UKRUAF"
+    assert got.source.text == "the Donetsk region" and "source:implicit" in got.evidence.rule
+    earlier = Actor("Separatists", 0, 11, "---REB", None, "REB")
+    assert implicit_actors(ev, [earlier, victim]).source is None
+    assert implicit_actors(dataclasses.replace(ev, location=None)).source is None
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("Thousands of Kenyans marched in Nairobi on Tuesday.", ("KEN", "KENGOV")),
+        ("A car bomb killed a Somali journalist in Mogadishu on Monday.", ("SOMUAF", "SOMMED")),
+        ("Kenyan soldiers were killed in an ambush in Somalia.", ("SOMUAF", "KENMIL")),
+    ],
+)
+def test_implicit_actors_in_extracted_events(text: str, wanted: tuple[str, str]) -> None:
+    """End to end: the inferred actor appears in the coded event."""
+    pairs = {
+        (e.source.code if e.source else None, e.target.code if e.target else None)
+        for e in dyad.extract(text, date="2024-05-01")
+    }
+    assert wanted in pairs

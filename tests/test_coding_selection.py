@@ -55,7 +55,7 @@ def triggers(events: list[Event]) -> set[str]:
         (
             "Thousands of Kenyans marched in Nairobi in protest of the arrest of an opposition "
             "leader.",
-            ("KEN", "141", "-"),
+            ("KEN", "141", "KENGOV"),
             "17",
         ),
         # the deed sits deeper, in a clause inside the reason

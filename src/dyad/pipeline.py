@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dyad.model import Coded, Document, Event, Sentence, from_dict, to_dict
+from dyad.model import Actor, Coded, Document, Event, Sentence, from_dict, to_dict
 from dyad.nlp.sentences import sentence_spans
 
 log = logging.getLogger(__name__)
@@ -80,14 +80,23 @@ def events_component(doc: Doc) -> Doc:
 @Language.component("dyad_attributes_v1")
 def attributes_component(doc: Doc) -> Doc:
     """Event dates, places and quantities."""
-    from dyad.coding.place_target import target_from_place
+    from dyad.coding.place_target import implicit_actors, target_from_place
     from dyad.wwh import attach
     from dyad.wwh.place_actors import resolve_place_actors
 
     events = resolve_place_actors(attach(doc, doc._.dyad_events or [], doc._.dyad_date), doc.text)
     # the finished events leave the pipeline in their JSON form (the public contract): a Doc
     # must survive msgpack serialization for nlp.pipe(n_process>1) and DocBin
-    doc._.dyad_events = [to_dict(target_from_place(e)) for e in events]
+    sents = sentence_spans(doc)
+    named = [m.actor for m in doc._.dyad_mentions or []]
+
+    def in_sentence(e: Event) -> list[Actor]:
+        s = sents[e.sentence_index] if e.sentence_index < len(sents) else None
+        return [a for a in named if s is not None and s.start_char <= a.start < s.end_char]
+
+    doc._.dyad_events = [
+        to_dict(implicit_actors(target_from_place(e), in_sentence(e))) for e in events
+    ]
     doc._.dyad_mentions = None
     return doc
 

@@ -199,7 +199,7 @@ def code_sentence(
             made = _events(doc, sent, si, trig, roles, reading, attr, rank, later)
             # "blamed Israel for the bombing": the bombing is mentioned, not reported
             into = mentioned if why is not None else out
-            for ev in _with_verbal(made) + _demands(made):
+            for ev in _with_verbal(made) + _demands(made) + _claims(made, speech):
                 _keep_best(into, ev)
                 heads[ev.event_id] = trig.head
             if speech is not None and why is None and any(e.factuality == "asserted" for e in made):
@@ -328,6 +328,36 @@ def _demands(events: list[Event]) -> list[Event]:
         code = variant(ev.cameo, "demand") or "100"
         demand = _recoded(ev, code, "demand", ev.attribution, ev.source)
         out.append(dataclasses.replace(demand, attribution=None))
+    return out
+
+
+# violence one party says another committed: the claim is an accusation of aggression
+CLAIMED_ROOTS = {"18", "19", "20"}
+CLAIM_CODE = "1123"
+
+
+def _claims(events: list[Event], speech: Token | None) -> list[Event]:
+    """ "The US said that Iraq had attacked Kuwait": the reported attack keeps its attribution,
+    and the US, a party with a country, accuses Iraq (1123), as CAMEO coders code such claims.
+
+    Only a speech verb before the deed makes a claim; the trailing "…, Thai military sources
+    said" of a news report is its sourcing. A speaker does not accuse its own country's forces.
+    """
+    if speech is None:
+        return []
+    out = []
+    for ev in events:
+        who, doer = ev.attribution, ev.source
+        if ev.factuality != "asserted" or ev.cameo_root not in CLAIMED_ROOTS:
+            continue
+        if who is None or doer is None or speech.idx > ev.evidence.trigger.start:
+            continue
+        if not (who.country or who.igo) or not (doer.country or doer.igo):
+            continue
+        if (who.country or who.igo) == (doer.country or doer.igo):
+            continue
+        claim = _recoded(ev, CLAIM_CODE, "claim", who, doer)
+        out.append(dataclasses.replace(claim, attribution=None, confidence=ev.confidence))
     return out
 
 

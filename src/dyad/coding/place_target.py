@@ -10,6 +10,7 @@ source's.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 
 from dyad.model import Actor, Event
 
@@ -41,4 +42,69 @@ def target_from_place(event: Event) -> Event:
         target=target,
         evidence=evidence,
         confidence=round(max(0.05, event.confidence - 0.1), 2),
+    )
+
+
+# who holds power at home: a protest by these is not aimed at their own government by default
+STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "ELI", "LEG"}
+# violence told without its perpetrator: "a car bomb killed a journalist in Beirut"
+VIOLENCE_ROOTS = {"18", "19", "20"}
+
+
+def implicit_actors(event: Event, named: Sequence[Actor] = ()) -> Event:
+    """Return ``event`` with the actor CAMEO coders infer when the text names none.
+
+    - A protest at home with no named target is aimed at the country's government ("thousands
+      of Nigerians rallied in Lagos" → NGAGOV): ICEWS and the CAMEO manual's examples code it so.
+    - Violence with a victim but no named perpetrator, at a known place, is by an unidentified
+      armed force of that place ("a roadside bomb near Samarra killed a U.S. soldier" → IRQUAF).
+
+    ``named`` are the actor mentions of the event's sentence: when one of them comes before the
+    violence and is not its victim, the parse missed the perpetrator, and none is invented. The
+    inferred actor points at the trigger (protest) or the place (violence), the rule is tagged
+    ``target:implicit`` or ``source:implicit``, and confidence drops by 0.1.
+    """
+    if event.factuality != "asserted":
+        return event
+    if event.cameo_root == "14" and event.target is None:
+        return _implicit_government(event)
+    if event.cameo_root in VIOLENCE_ROOTS and event.source is None and event.target is not None:
+        trig, victim = event.evidence.trigger, event.target
+        victim_span = (victim.start, victim.end)
+        if any(a.end <= trig.start and (a.start, a.end) != victim_span for a in named):
+            return event  # "Serb forces were engaged in ethnic cleansing": a missed subject
+        return _unidentified_force(event)
+    return event
+
+
+def _implicit_government(event: Event) -> Event:
+    src = event.source
+    if src is None or not src.country or src.igo or (src.sector in STATE_SECTORS):
+        return event
+    if event.location is not None and event.location.country != src.country:
+        return event  # a protest abroad is about the host (see target_from_place)
+    trig = event.evidence.trigger
+    target = Actor(
+        text=trig.text, start=trig.start, end=trig.end,
+        code=f"{src.country}GOV", country=src.country, sector="GOV",
+    )  # fmt: skip
+    return _inferred(event, "target:implicit", event.source, target)
+
+
+def _unidentified_force(event: Event) -> Event:
+    place, span = event.location, event.evidence.location
+    if place is None or span is None or not place.country:
+        return event
+    source = Actor(
+        text=span.text, start=span.start, end=span.end,
+        code=f"{place.country}UAF", country=place.country, sector="UAF", name=place.name,
+    )  # fmt: skip
+    return _inferred(event, "source:implicit", source, event.target)
+
+
+def _inferred(event: Event, tag: str, source: Actor | None, target: Actor | None) -> Event:
+    evidence = dataclasses.replace(event.evidence, rule=f"{event.evidence.rule} {tag}")
+    confidence = round(max(0.05, event.confidence - 0.1), 2)
+    return dataclasses.replace(
+        event, source=source, target=target, evidence=evidence, confidence=confidence
     )
