@@ -46,6 +46,16 @@ def place_names_component(doc: Doc) -> Doc:
     return mark_place_names(doc)
 
 
+@Language.component("dyad_sentence_rules_v1")
+def sentence_rules_component(doc: Doc) -> Doc:
+    """News sentences before the parser (added by :func:`add_stages`): the parser keeps the rule
+    splitter's boundaries instead of guessing its own, which broke "On the 13th, | Boko Haram
+    attacked" and "On Tuesday, U.N. | peacekeeping chief"."""
+    from dyad.nlp.sentences import split_sentences
+
+    return split_sentences(doc)
+
+
 @Language.component("dyad_sentences_v1")
 def sentences_component(doc: Doc) -> Doc:
     """Sentence boundaries: the parser's when present, else dyad's rule splitter."""
@@ -109,7 +119,10 @@ def events_of(doc: Doc) -> tuple[Event, ...]:
 
 
 def add_stages(nlp: Language) -> Language:
-    """Append dyad's stages to ``nlp`` (once)."""
+    """Append dyad's stages to ``nlp`` (once), and put the news sentence splitter before its
+    parser if it has one (``dyad nlp evaluate`` scores the model without it)."""
+    if "parser" in nlp.pipe_names and "dyad_sentence_rules_v1" not in nlp.pipe_names:
+        nlp.add_pipe("dyad_sentence_rules_v1", before="parser")
     for name in STAGES:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, last=True)
