@@ -20,6 +20,8 @@ def _codes(text: str) -> set[tuple[str, str | None, str | None]]:
     [
         ("The United States said that Iraq had attacked Kuwait.", "USA", "IRQ"),
         ("Ukraine claimed that Russian troops shelled Kharkiv overnight.", "UKR", "RUSMIL"),
+        # a government accuses an armed group of its own country
+        ("Nigeria said that Boko Haram fighters had attacked a village in Borno.", "NGA", "NGAREB"),
     ],
 )
 def test_claimed_violence_is_an_accusation(text: str, accuser: str, accused: str) -> None:

@@ -18,6 +18,7 @@ from dyad.coding.cameo import code_info, variant
 from dyad.coding.factuality import Reading, attribution, quote_of, read
 from dyad.coding.index import acronym
 from dyad.coding.lexicon import Lexicon
+from dyad.coding.place_target import STATE_SECTORS
 from dyad.coding.roles import MentionIndex, Roles, find_roles, has_parse
 from dyad.coding.selection import (
     GENERIC_STATEMENTS,
@@ -334,6 +335,7 @@ def _demands(events: list[Event]) -> list[Event]:
 # violence one party says another committed: the claim is an accusation of aggression
 CLAIMED_ROOTS = {"18", "19", "20"}
 CLAIM_CODE = "1123"
+STATE = {None, *STATE_SECTORS}
 
 
 def _claims(events: list[Event], speech: Token | None) -> list[Event]:
@@ -341,7 +343,8 @@ def _claims(events: list[Event], speech: Token | None) -> list[Event]:
     and the US, a party with a country, accuses Iraq (1123), as CAMEO coders code such claims.
 
     Only a speech verb before the deed makes a claim; the trailing "…, Thai military sources
-    said" of a news report is its sourcing. A speaker does not accuse its own country's forces.
+    said" of a news report is its sourcing. The accused is any actor the dictionaries resolve,
+    but not the speaker's own state (its government, forces, police, …).
     """
     if speech is None:
         return []
@@ -352,10 +355,10 @@ def _claims(events: list[Event], speech: Token | None) -> list[Event]:
             continue
         if who is None or doer is None or speech.idx > ev.evidence.trigger.start:
             continue
-        if not (who.country or who.igo) or not (doer.country or doer.igo):
-            continue
-        if (who.country or who.igo) == (doer.country or doer.igo):
-            continue
+        if not (who.country or who.igo) or doer.code == "---":
+            continue  # a claim by a party, about an actor the dictionaries know
+        if (who.country or who.igo) == (doer.country or doer.igo) and doer.sector in STATE:
+            continue  # Russia does not accuse its own forces; Nigeria does accuse Boko Haram
         claim = _recoded(ev, CLAIM_CODE, "claim", who, doer)
         out.append(dataclasses.replace(claim, attribution=None, confidence=ev.confidence))
     return out
