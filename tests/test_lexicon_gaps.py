@@ -517,7 +517,7 @@ def test_lexicon_gaps_snubs_and_loans() -> None:
 
 def test_lexicon_gaps_people_used_as_human_shields_are_the_target() -> None:
     """'held villagers as human shields' (184) targets the villagers; 'used human shields' no one."""
-    doc, trigs = blank("The militia held villagers as human shields.")
+    _, trigs = blank("The militia held villagers as human shields.")
     assert (trigs[0].code, trigs[0].object_target) == ("184", True)
-    doc, trigs = blank("The militia used human shields.")
+    _, trigs = blank("The militia used human shields.")
     assert (trigs[0].code, trigs[0].object_target) == ("184", False)

@@ -33,6 +33,7 @@ FUTURE_GOVERNORS = {
 # Promise a clause ("undertook to withdraw", "committed to holding talks"), but do what a noun
 # object names ("undertook a mediation mission", "committed atrocities").
 CLAUSE_ONLY_GOVERNORS = {"undertake", "commit"}
+NOMINAL = {"NOUN", "PROPN"}
 NEGATING_GOVERNORS = {"deny", "refuse", "fail", "reject", "decline", "avoid", "stop", "cease"}
 SPEECH_VERBS = {
     "say", "tell", "claim", "report", "confirm", "warn", "announce", "estimate", "allege",
@@ -236,10 +237,7 @@ def _read_chain(head: Token, full: list[Token]) -> Reading:
             negated = not negated
         if governs and tok.lemma_ in HYPOTHETICAL_GOVERNORS:
             return Reading("hypothetical", speech, f"governor:{tok.lemma_}")
-        if governs and tok.lemma_ in CLAUSE_ONLY_GOVERNORS and chain[depth - 1].pos_ in {
-            "NOUN",
-            "PROPN",
-        }:
+        if governs and tok.lemma_ in CLAUSE_ONLY_GOVERNORS and chain[depth - 1].pos_ in NOMINAL:
             governs = False
         if aux & FUTURE_AUX or (governs and tok.lemma_ in FUTURE_GOVERNORS and not negated):
             return Reading("negated" if negated else "future", speech, "future")

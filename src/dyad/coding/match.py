@@ -218,7 +218,9 @@ def match_verb(state: SentenceView, p: Pattern, tok: Token) -> Trigger | None:
 
 def _infinitive(verb: Token) -> bool:
     """A to-infinitive ("*to* investigate")."""
-    return any(c.lower_ == "to" and c.dep_ in ("mark", "aux") and c.i < verb.i for c in verb.children)
+    return any(
+        c.lower_ == "to" and c.dep_ in ("mark", "aux") and c.i < verb.i for c in verb.children
+    )
 
 
 def _same_subject(state: SentenceView, verb: Token, chained: Token) -> bool:
