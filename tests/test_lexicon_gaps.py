@@ -513,3 +513,11 @@ def test_lexicon_gaps_snubs_and_loans() -> None:
     assert first_code("The minister snubbed his counterpart.") == "120"
     assert first_code("Tehran snubbed the invitation.") == "125"
     assert first_code("Tokyo loaned 2 billion dollars to Cairo.") == "061"
+
+
+def test_lexicon_gaps_people_used_as_human_shields_are_the_target() -> None:
+    """'held villagers as human shields' (184) targets the villagers; 'used human shields' no one."""
+    _, trigs = blank("The militia held villagers as human shields.")
+    assert (trigs[0].code, trigs[0].object_target) == ("184", True)
+    _, trigs = blank("The militia used human shields.")
+    assert (trigs[0].code, trigs[0].object_target) == ("184", False)

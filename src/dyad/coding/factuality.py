@@ -30,6 +30,10 @@ FUTURE_GOVERNORS = {
     "plan", "intend", "prepare", "promise", "pledge", "vow", "aim", "threaten", "agree",
     "decide", "schedule", "set", "mean", "resolve", "offer", "undertake", "commit",
 }  # fmt: skip
+# Promise a clause ("undertook to withdraw", "committed to holding talks"), but do what a noun
+# object names ("undertook a mediation mission", "committed atrocities").
+CLAUSE_ONLY_GOVERNORS = {"undertake", "commit"}
+NOMINAL = {"NOUN", "PROPN"}
 NEGATING_GOVERNORS = {"deny", "refuse", "fail", "reject", "decline", "avoid", "stop", "cease"}
 SPEECH_VERBS = {
     "say", "tell", "claim", "report", "confirm", "warn", "announce", "estimate", "allege",
@@ -41,6 +45,7 @@ FACTIVE_ADVERBIALS = {"where", "while", "whereas", "because", "since", "although
 HYPOTHETICAL_MARKS = {"if", "unless", "whether", "lest"}
 FUTURE_MARKERS = re.compile(r"\b(going to|about to|set to|due to|poised to|expected to)\b", re.I)
 CLIMB = {
+    "parataxis",  # only under a speech verb, see _clause_chain
     "acl:relcl",  # only content clauses get here ("reports that ..."), see _clause_chain
     "relcl",
     "xcomp",
@@ -148,6 +153,8 @@ def _clause_chain(head: Token, limit: int = 5) -> list[Token]:
             break  # "..., where the Russian military is grinding forwards": asserted on its own
         if tok.dep_ == "conj" and _has_subject(tok):
             break
+        if tok.dep_ == "parataxis" and not _speech(tok.head):
+            break  # "They said on Friday they would ...": reported; "...; troops withdrew": not
         if tok.dep_ not in CLIMB and not (
             tok.pos_ in {"NOUN", "PROPN", "PRON", "NUM"} and tok.dep_ in NOUN_CLIMB
         ):
@@ -230,6 +237,8 @@ def _read_chain(head: Token, full: list[Token]) -> Reading:
             negated = not negated
         if governs and tok.lemma_ in HYPOTHETICAL_GOVERNORS:
             return Reading("hypothetical", speech, f"governor:{tok.lemma_}")
+        if governs and tok.lemma_ in CLAUSE_ONLY_GOVERNORS and chain[depth - 1].pos_ in NOMINAL:
+            governs = False
         if aux & FUTURE_AUX or (governs and tok.lemma_ in FUTURE_GOVERNORS and not negated):
             return Reading("negated" if negated else "future", speech, "future")
     if negated:

@@ -175,11 +175,16 @@ def match_verb(state: SentenceView, p: Pattern, tok: Token) -> Trigger | None:
     tokens = [tok.i]
     cur = tok
     parts: list[Token] = []
+    bonus = 0
     for step, (lemma, particles) in enumerate(p.chain):
         if step > 0:
             nxt = _chain_verb(state, cur, lemma)
             if nxt is None or ("self" in p.flags and not _same_subject(state, cur, nxt)):
                 return None
+            if state.parsed and nxt.dep_ == "advcl" and _infinitive(nxt):
+                # a purpose clause names what the first verb was done for: "sent personnel *to
+                # investigate*" is an inquiry whatever the personnel are (outranks "send @TROOPS")
+                bonus += 2
             cur = nxt
             tokens.append(cur.i)
         last = cur
@@ -191,7 +196,6 @@ def match_verb(state: SentenceView, p: Pattern, tok: Token) -> Trigger | None:
             tokens.append(part.i)
             parts.append(part)
             last = part
-    bonus = 0
     if p.obj is not None:
         hit = _best(state, _objects(state, cur, parts, max(tokens)), p.obj)
         if hit is None:
@@ -210,6 +214,13 @@ def match_verb(state: SentenceView, p: Pattern, tok: Token) -> Trigger | None:
         if goal is not None:
             target_head = goal.i
     return _trigger(p, tok.i, tokens, target_head=target_head, bonus=bonus)
+
+
+def _infinitive(verb: Token) -> bool:
+    """A to-infinitive ("*to* investigate")."""
+    return any(
+        c.lower_ == "to" and c.dep_ in ("mark", "aux") and c.i < verb.i for c in verb.children
+    )
 
 
 def _same_subject(state: SentenceView, verb: Token, chained: Token) -> bool:

@@ -12,6 +12,7 @@ cross-references say (:func:`dyad.coding.cameo.variant`). This saves writing ``a
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -32,6 +33,10 @@ MOODS: tuple[str, ...] = get_args(Mood)
 ADDRESSED = frozenset({"appeal", "demand"})
 GOVERNING_DEPS = frozenset({"xcomp", "ccomp", "advcl"})
 BLANK_WINDOW = 5  # words looked at before the "to" of an infinitive when there is no parse
+# "may halt mediation *if* ...": a modal action on a condition is a threat (or an offer)
+CONDITIONAL_MODALS = frozenset({"may", "might", "could", "would", "'d"})
+CONDITION_MARKS = frozenset({"if", "unless"})
+SPEECH_LEMMAS = frozenset({"say", "tell", "add", "state", "announce", "warn"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +103,13 @@ def derive(
     out: list[tuple[int, Trigger]] = []
     doc = view.span.doc
     for order, t in found:
-        if t.noun or t.code == NO_EVENT:
+        if t.code == NO_EVENT:
+            continue
+        if view.parsed:
+            cond = _conditional(view, t)
+            if cond is not None:
+                out.append((order, cond))
+        if t.noun:
             continue
         for gov in _governors(view, doc[t.head]):
             hit = _mood_at(view, gov, moods, t)
@@ -106,6 +117,65 @@ def derive(
                 out.append((order, hit))
                 break
     return out
+
+
+def _clause_verb(view: SentenceView, t: Trigger) -> Token:
+    """The verb of the trigger's clause: the head itself, or a noun trigger's light verb."""
+    head = view.span.doc[t.head]
+    if t.noun and head.head is not head and head.head.i in t.tokens and head.head.pos_ == "VERB":
+        return head.head
+    return head
+
+
+def _conditional(view: SentenceView, t: Trigger) -> Trigger | None:
+    """ "The EU may halt mediation if the parties fail to cooperate": CAMEO codes an action made
+    conditional on the target's behaviour as a threat (13x) of it, or, for cooperation, as the
+    intent (03x) to do it. The modal clause must be the subject's own word: no speech verb
+    above it whose subject is a third party ("Russia could attack if talks fail, analysts
+    said" is speculation)."""
+    verb = _clause_verb(view, t)
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if not aux & CONDITIONAL_MODALS:
+        return None
+    if any(c.dep_ == "neg" or c.lower_ in ("not", "n't", "never") for c in verb.children):
+        return None
+    if not any(  # an advcl in a good parse; the parser may hang "if" on a noun ("if talks fail")
+        c.i > verb.i and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)
+        for c in verb.children
+    ):
+        return None
+    if _third_party_speaker(verb):
+        return None
+    code = variant(t.code, "threaten") or variant(t.code, "intent")
+    if code is None:
+        return None
+    return dataclasses.replace(
+        t,
+        code=code,
+        rule=f"{t.rule}+conditional",
+        specificity=t.specificity + 2,
+        flags=(*t.flags, "intent"),  # the conditional offer or threat is itself made
+    )
+
+
+def _third_party_speaker(verb: Token) -> bool:
+    """Whether a speech verb with a subject of its own reports ``verb``'s clause about someone
+    else ("Russia could ..., analysts said"; but "the EU said it would ..." is its own word)."""
+    if any(c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ == "PRON" for c in verb.children):
+        return False
+    speakers = [c for c in verb.children if c.dep_ == "parataxis"]
+    tok = verb
+    for _ in range(4):
+        if tok.head is tok or tok.dep_ not in ("ccomp", "parataxis", "conj", "xcomp"):
+            break
+        tok = tok.head
+        speakers.append(tok)
+    for g in speakers:
+        if g.lemma_ in SPEECH_LEMMAS:
+            subj = [c for c in g.children if c.dep_ in ("nsubj", "nsubj:pass")]
+            if subj and subj[0].pos_ != "PRON":
+                return True
+    return False
 
 
 def _mood_at(
