@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from dyad.model import Actor, Event, Evidence, Place, Plover, TextSpan
-from dyad.wwh.place_actors import place_country, resolve_place_actors
+from dyad.wwh.gazetteer import load
+from dyad.wwh.place_actors import _Context, _place_before, place_country, resolve_place_actors
 
 
 def _event(source: Actor, target: Actor) -> Event:
@@ -189,3 +190,12 @@ def test_place_actors_extract_agents_take_the_event_location() -> None:
     pairs |= {(e.target.text, e.target.code) for e in events if e.target is not None}
     assert ("gunmen", "AFGREB") in pairs, events
     assert ("villagers", "AFGCVL") in pairs, events
+
+
+def test_place_actors_modifier_stops_at_a_sentence_end() -> None:
+    """'... near Kabul. Police said': the place ending the last sentence modifies nothing."""
+    text = "Two men were killed near Kabul. Police said they had no suspects."
+    police = _at(text, "Police", "---COP", "COP")
+    assert _place_before(police, _Context(load(), text)) is None
+    text = text.replace(". Police", " Police")
+    assert _place_before(_at(text, "Police", "---COP", "COP"), _Context(load(), text)) == "AFG"

@@ -173,7 +173,8 @@ def _run_before(text: str, start: int) -> list[str]:
         words = words[:-1]
     run: list[str] = []
     for w in reversed(words):
-        if len(run) == 4 or not _capitalised(w) or not re.fullmatch(r"[\w'’.-]+", w):
+        # a full stop ends the run: "... in Kabul. Police said" is no "Kabul police"
+        if len(run) == 4 or not _capitalised(w) or not re.fullmatch(r"[\w'’-]+", w):
             break
         run.insert(0, w)
     if run:
