@@ -519,3 +519,23 @@ def test_actors_mentions_passive_subject_pronoun_takes_its_antecedent() -> None:
     doc = load()("Erdogan met the generals. He was criticised by the opposition.")
     codes = {m.actor.text: (m.actor.code, m.kind) for m in find_mentions(doc, "2020-01-01")}
     assert codes.get("He") == ("TURGOV", "coref"), codes
+
+
+def test_actors_mentions_lower_case_name_after_title(blank: Language) -> None:
+    """'President putin' (a name typed in lower case after a title) is Putin; 'putin' alone, or
+    a lower-case function word after a title ('the minister may resign'), is no name."""
+    assert _codes(blank, "President putin spoke on Monday.")["President putin"] == "RUSGOV"
+    assert _codes(blank, "Officials said putin spoke.") == {"Officials": "---GOV"}
+    assert _codes(blank, "The prime minister may resign.", "2018-01-01") == {
+        "prime minister": "---GOV"
+    }
+
+
+def test_actors_mentions_lower_case_name_with_parse() -> None:
+    """Through the full pipeline (tagger and NER): 'President obama expressed sorrow' is Obama,
+    not a Japanese town, and not a bare title."""
+    import dyad
+
+    events = dyad.extract("President obama expressed sorrow over the deaths.", date="2015-06-18")
+    assert events and events[0].source is not None
+    assert (events[0].source.text, events[0].source.code) == ("President obama", "USAGOV")

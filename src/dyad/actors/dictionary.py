@@ -304,6 +304,11 @@ class ActorDictionary:
     def igo_codes(self) -> frozenset[str]:
         return frozenset(self.igos)
 
+    @functools.cached_property
+    def names(self) -> frozenset[str]:
+        """The canonical names of the people and groups ("Osama bin Laden", "Islamic State")."""
+        return frozenset(p.name for p in self.people.values())
+
     def name_of(self, code: str) -> str | None:
         return self.igos.get(code) or self.countries.get(code)
 
@@ -326,3 +331,19 @@ def _tokenizer() -> Language:
 def default_dictionary() -> ActorDictionary:
     """dyad's bundled dictionaries, read once per process."""
     return ActorDictionary.load()
+
+
+PEOPLES_FILE = DATA_DIR / "peoples.txt"
+_WORDS_SCHEMA = Schema(
+    name="peoples",
+    fields=frozenset(),
+    head=re.compile(r"[a-z]+(?: [a-z]+)*"),
+    head_help="lowercase words",
+    unique_heads=True,
+)
+
+
+@functools.lru_cache(maxsize=1)
+def peoples() -> frozenset[str]:
+    """Names of peoples that are also town names ("Naga rebels"): no place as a modifier."""
+    return frozenset(e.head for e in read_dictionary(PEOPLES_FILE, _WORDS_SCHEMA))

@@ -89,6 +89,7 @@ class Draft:
 def hits(doc: Doc, dic: ActorDictionary) -> list[Hit]:
     """Longest non-overlapping dictionary matches that pass their case rules, in text order."""
     found: list[Hit] = []
+    lowered: list[Hit] = []  # people's names written in lower case: "President obama"
     for match_id, start, end in dic.matcher(doc):
         key = dic.key_of.get(match_id)
         if key is None:
@@ -97,6 +98,10 @@ def hits(doc: Doc, dic: ActorDictionary) -> list[Hit]:
         if forms:
             forms.sort(key=lambda f: _PRIORITY[f.kind])
             found.append(Hit(start, end, forms))
+        elif _lower_name(doc, start, end):
+            persons = [f for f in dic.forms[key] if f.kind == "person" and f.case == "cap"]
+            if persons:
+                lowered.append(Hit(start, end, persons))
     found.sort(key=lambda h: (h.start - h.end, h.start, _PRIORITY[h.kind]))
     taken = [False] * len(doc)
     chosen: list[Hit] = []
@@ -105,8 +110,29 @@ def hits(doc: Doc, dic: ActorDictionary) -> list[Hit]:
             chosen.append(h)
             for i in range(h.start, h.end):
                 taken[i] = True
+    # a lower-case name counts right after a title: "President obama" is "President Obama"
+    title_ends = {h.end for h in chosen if h.kind == "title"}
+    for h in lowered:
+        if h.start in title_ends and not any(taken[h.start : h.end]):
+            chosen.append(h)
+            for i in range(h.start, h.end):
+                taken[i] = True
     chosen.sort(key=lambda h: h.start)
     return chosen
+
+
+def _lower_name(doc: Doc, start: int, end: int) -> bool:
+    """Words that may be a name typed in lower case: all lower-case, not function words, and
+    nouns or names by the tagger and the NER when they ran ("may" in "the minister may resign" is
+    no Theresa May)."""
+    for tok in doc[start:end]:
+        if not tok.is_alpha or not tok.is_lower or tok.is_stop:
+            return False
+        if doc.has_annotation("POS") and tok.pos_ not in ("PROPN", "NOUN"):
+            return False
+        if doc.has_annotation("ENT_IOB") and tok.ent_type_ not in ("PERSON", "PER"):
+            return False
+    return True
 
 
 def _case_ok(doc: Doc, start: int, end: int, form: Form) -> bool:
