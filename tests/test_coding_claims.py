@@ -38,6 +38,8 @@ def test_claimed_violence_is_an_accusation(text: str, accuser: str, accused: str
         "Iraqi forces attacked Kuwait, US officials said.",
         # a country does not accuse its own forces
         "Russia's defence ministry said that Russian forces had shelled Kharkiv.",
+        # unnamed gunmen are nobody to accuse
+        "Kenya said that gunmen had attacked a bus near Mandera.",
     ],
 )
 def test_no_accusation_from_sourcing_or_own_side(text: str) -> None:

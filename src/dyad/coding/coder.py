@@ -355,8 +355,8 @@ def _claims(events: list[Event], speech: Token | None) -> list[Event]:
             continue
         if who is None or doer is None or speech.idx > ev.evidence.trigger.start:
             continue
-        if not (who.country or who.igo) or doer.code == "---":
-            continue  # a claim by a party, about an actor the dictionaries know
+        if not (who.country or who.igo) or not (doer.country or doer.igo or doer.name):
+            continue  # a claim by a party, about a state, an IGO or a named group
         if (who.country or who.igo) == (doer.country or doer.igo) and doer.sector in STATE:
             continue  # Russia does not accuse its own forces; Nigeria does accuse Boko Haram
         claim = _recoded(ev, CLAIM_CODE, "claim", who, doer)
