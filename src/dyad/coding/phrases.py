@@ -23,7 +23,7 @@ def case_of(tok: Token) -> str:
         edge.dep_ == "case"
         and edge.head != tok
         and edge.head.head == tok
-        and edge.head.dep_ in {"nummod", "det", "amod", "compound"}
+        and edge.head.dep_ in {"nummod", "det", "amod", "compound", "nmod:poss", "poss"}
     ):
         return edge.lower_
     if tok.dep_ == "pobj" and tok.head.dep_ in {"prep", "agent"}:
@@ -97,7 +97,7 @@ def target_of(index: MentionIndex, tok: Token) -> list[Mention]:
     """The actor a target noun names; else the countries of its nationality adjectives
     ("rejected an *Australian* ultimatum", "curbs on *German* and *French* goods"); else, for a
     thing no dictionary knows, the country it is in ("a military base *in Nigeria*")."""
-    found = index.of_token(tok)
+    found = index.of_token(tok) or split_name(index, tok)
     if any(m.kind not in UNNAMED for m in found):
         return found
     found = nationalities(index, tok) or found
@@ -111,6 +111,21 @@ def target_of(index: MentionIndex, tok: Token) -> list[Mention]:
             if where:
                 return where
     return found
+
+
+def split_name(index: MentionIndex, tok: Token) -> list[Mention]:
+    """ "demands from *Shona* rebels": a name the parser did not know, cut off from the noun it
+    modifies (hung elsewhere), stands for the actor that noun starts right after it."""
+    doc = tok.doc
+    nxt = index.at.get(tok.i + 1)
+    if tok.pos_ not in {"PROPN", "ADJ"} or tok.i in index.at or nxt is None:
+        return []
+    head = doc[nxt.head]
+    if nxt.start != tok.i + 1 or head.pos_ != "NOUN" or head.head == tok or tok.head == head:
+        return []
+    if any(c.dep_ not in {"case", "det", "amod", "compound"} for c in tok.children):
+        return []
+    return [nxt]
 
 
 def as_country(m: Mention) -> Mention:
