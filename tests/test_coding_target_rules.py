@@ -316,3 +316,67 @@ def test_target_rules_object_shifted_after_as_phrase() -> None:
         doc, Trigger("111", 1, (1,), "t:1"), [mention(doc, 0, 1, "ALB"), mention(doc, 5, 6, "SRB")]
     )
     assert codes(roles.targets) == ["SRB"]
+
+
+def test_target_rules_demands_by_name_their_author() -> None:
+    """'accepted the demands by striking miners': "by" on the object names whose demands, as
+    "from" does."""
+    doc = parsed(
+        [
+            ("Chile", 1, "nsubj", "PROPN"),
+            ("accepted", 1, "ROOT", "VERB", "VBD"),
+            ("the", 3, "det", "DET"),
+            ("demands", 1, "obj", "NOUN"),
+            ("by", 6, "case", "ADP"),
+            ("striking", 6, "amod", "ADJ"),
+            ("miners", 3, "nmod", "NOUN"),
+        ]
+    )
+    trig = Trigger("083", 1, (1, 3), "t:1", target_preps=("from",), object_target=False)
+    roles = roles_of(doc, trig, [mention(doc, 0, 1, "CHL"), mention(doc, 5, 7, "---LAB", "agent")])
+    assert codes(roles.targets) == ["---LAB"]
+
+
+def test_target_rules_withdraw_from_neighboring_country() -> None:
+    """'withdraw its troops from neighboring Lebanon', read as a gerund clause "from
+    neighboring [Lebanon]": Lebanon, not the subject's own troops."""
+    doc = parsed(
+        [
+            ("Syria", 1, "nsubj", "PROPN"),
+            ("withdrew", 1, "ROOT", "VERB", "VBD"),
+            ("its", 3, "nmod:poss", "PRON"),
+            ("troops", 1, "obj", "NOUN"),
+            ("from", 5, "mark", "SCONJ"),
+            ("neighboring", 1, "advcl", "VERB", "VBG"),
+            ("Lebanon", 5, "obj", "PROPN"),
+        ]
+    )
+    trig = Trigger("0356", 1, (1, 3), "t:1", target_preps=("from",), object_target=False)
+    roles = roles_of(
+        doc,
+        trig,
+        [
+            mention(doc, 0, 1, "SYR"),
+            mention(doc, 2, 4, "SYRMIL", "coref"),
+            mention(doc, 6, 7, "LBN"),
+        ],
+    )
+    assert codes(roles.targets) == ["LBN"]
+
+
+def test_target_rules_help_chain_in_purpose_clause() -> None:
+    """'ready to send weapons to help defend Kuwait': the aid is for whom the help is for."""
+    doc = parsed(
+        [
+            ("Norway", 1, "nsubj", "PROPN"),
+            ("sent", 1, "ROOT", "VERB", "VBD"),
+            ("weapons", 1, "obj", "NOUN"),
+            ("to", 4, "mark", "PART"),
+            ("help", 1, "advcl", "VERB", "VB"),
+            ("defend", 4, "xcomp", "VERB", "VB"),
+            ("Kuwait", 5, "obj", "PROPN"),
+        ],
+    )
+    trig = Trigger("072", 1, (1, 2), "t:1", target_preps=("to",), object_target=False)
+    roles = roles_of(doc, trig, [mention(doc, 0, 1, "NOR"), mention(doc, 6, 7, "KWT")])
+    assert codes(roles.targets) == ["KWT"]

@@ -75,12 +75,20 @@ def gerund_phrases(tok: Token) -> list[tuple[str, Token]]:
             continue
         marks = [m for m in c.children if m.dep_ == "mark" and m.i == c.i - 1]
         objects = [o for o in c.children if o.dep_ in OBJ and o.i > c.i]
-        if marks and objects and marks[0].lower_ in GERUND_PREPS:
-            out.append((marks[0].lower_, objects[0]))
+        if not (marks and objects):
+            continue
+        mark = marks[0].lower_
+        # "withdraw from *neighboring* Lebanon": a participle adjective right before its noun
+        # ("barred from entering Turkey" is a clause of its own)
+        if mark in GERUND_PREPS or (
+            mark == "from" and objects[0].i == c.i + 1 and c.lower_ in ADJ_PARTICIPLES
+        ):
+            out.append((mark, objects[0]))
     return out
 
 
 GERUND_PREPS = {"against", "on", "with", "to"}
+ADJ_PARTICIPLES = {"neighboring", "neighbouring", "surrounding", "bordering", "visiting", "ruling"}
 
 
 def reduced_relative(tok: Token) -> bool:

@@ -449,7 +449,11 @@ def _targets(
     for carrier in carriers:
         for prep, noun in [*prep_phrases(carrier), *gerund_phrases(carrier)]:
             last_word = prep.split()[-1:]  # "" and whitespace-only cases have no word
-            if last_word and (prep in trig.target_preps or last_word[0] in trig.target_preps):
+            # "accepted the demands *by* protesters" names their author as "from" does
+            authored = prep == "by" and "from" in trig.target_preps and noun.head != carrier
+            if authored or (
+                last_word and (prep in trig.target_preps or last_word[0] in trig.target_preps)
+            ):
                 if critic:
                     # "demonstrated against violations *by the army*" (the "by" phrase may
                     # hang on the verb)
@@ -658,11 +662,10 @@ def _complement_target(head: Token, index: MentionIndex, reciprocal: bool) -> li
             found = _clause_targets(c, index)
             if found:
                 return found
-    for c in head.children:
-        # "opened fire *to disperse demonstrators*", "used tear gas to break up the rally of
-        # X": a purpose clause the parser hung on the verb's object that names no one
-        purposes = [p for p in c.children if _purpose_of_thing(p)] if c.dep_ in OBJ else []
-        for p in purposes:
+    for c in (c for c in head.children if c.dep_ in OBJ):
+        # "opened fire *to disperse demonstrators*", "accepted an invitation *to meet with
+        # X*": an infinitive on an object that names no one says whom the act is aimed at
+        for p in (p for p in c.children if _purpose_of_thing(p)):
             found = _clause_targets(p, index)
             if found:
                 return found
@@ -684,7 +687,15 @@ def _clause_targets(
             found = within(target_of(index, noun), noun)
             if found:
                 return found
+    if verb.lemma_ in HELPING_VERBS:
+        # "sent material to help *defend Saudi Arabia*": the aid is for whom the help is for
+        for c in verb.children:
+            if c.dep_ == "xcomp" and not any(g.dep_ in SUBJ for g in c.children):
+                return _clause_targets(c, index, preps)
     return []
+
+
+HELPING_VERBS = {"help", "assist", "try", "seek", "attempt", "work", "aim", "strive"}
 
 
 def _clause_subject(clause: Token, index: MentionIndex) -> list[Mention]:
