@@ -380,3 +380,39 @@ def test_target_rules_help_chain_in_purpose_clause() -> None:
     trig = Trigger("072", 1, (1, 2), "t:1", target_preps=("to",), object_target=False)
     roles = roles_of(doc, trig, [mention(doc, 0, 1, "NOR"), mention(doc, 6, 7, "KWT")])
     assert codes(roles.targets) == ["KWT"]
+
+
+def test_target_rules_nationality_word_as_noun() -> None:
+    """'pulled out from the Syrian to the Israeli sector': "Syrian" stands for its elided
+    noun and names the country."""
+    doc = parsed(
+        [
+            ("Peacekeepers", 1, "nsubj", "NOUN"),
+            ("withdrew", 1, "ROOT", "VERB", "VBD"),
+            ("from", 4, "case", "ADP"),
+            ("the", 4, "det", "DET"),
+            ("Syrian", 1, "obl", "PROPN"),
+            ("side", 1, "obl", "NOUN"),
+        ]
+    )
+    trig = Trigger("0874", 1, (1, 2), "t:1", target_preps=("from",), object_target=False)
+    roles = roles_of(doc, trig, [mention(doc, 0, 1, "---UNO", "agent")])
+    assert codes(roles.targets) == ["SYR"]
+
+
+def test_target_rules_preposition_on_conjunct() -> None:
+    """'imposed sanctions on former minister X', X read as a conjunct of "sanctions" that
+    opens with its own "on": X is the target."""
+    doc = parsed(
+        [
+            ("Ukraine", 1, "nsubj", "PROPN"),
+            ("imposed", 1, "ROOT", "VERB", "VBD"),
+            ("sanctions", 1, "obj", "NOUN"),
+            ("on", 5, "case", "ADP"),
+            ("Minister", 5, "nmod:desc", "PROPN"),
+            ("Azarenko", 2, "conj", "PROPN"),
+        ]
+    )
+    trig = Trigger("163", 1, (1, 2), "t:1", target_preps=("on", "against"), object_target=False)
+    roles = roles_of(doc, trig, [mention(doc, 0, 1, "UKR"), mention(doc, 4, 5, "---GOV", "agent")])
+    assert codes(roles.targets) == ["---GOV"]

@@ -41,6 +41,12 @@ def obliques(head: Token) -> list[tuple[str, Token]]:
             prep = case_of(c)
             if prep:
                 out.append((prep, c))
+        elif c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"} and c.left_edge.dep_ == "case":
+            # "imposed sanctions on X" with X read as a conjunct of "sanctions": a conjunct
+            # opening with its own preposition is a phrase of the word it hangs on
+            prep = case_of(c)
+            if prep:
+                out.append((prep, c))
     return out
 
 
@@ -108,7 +114,9 @@ def target_of(index: MentionIndex, tok: Token) -> list[Mention]:
     found = index.of_token(tok) or split_name(index, tok)
     if any(m.kind not in UNNAMED for m in found):
         return found
-    found = nationalities(index, tok) or found
+    # "withdrew from the *Syrian* to the Israeli sector": a nationality word standing for its
+    # noun names the country
+    found = nationalities(index, tok) or found or adjective_actor(tok)
     if found and any(m.kind not in UNNAMED for m in found):
         return found
     # "inspectors to the Esfahan facilities in central Iran", "a military base in Nigeria": a
