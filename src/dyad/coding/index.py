@@ -34,8 +34,10 @@ MODIFIERS = {
     "obl",
     "flat",
     "flat:name",
+    "nmod:desc",  # "President Laurent Gbagbo": the title a name the dictionary lacks carries
 }
-NP_LEFT = {"det", "amod", "compound", "nmod:poss", "poss", "nummod", "flat", "case"}
+# a noun phrase's own words before its head ("from X": the phrase, not its preposition)
+NP_LEFT = {"det", "amod", "compound", "nmod:poss", "poss", "nummod", "flat"}
 PRONOUN_KINDS = {
     "it": {"country", "capital", "igo", "agent"},
     "he": {"person"},

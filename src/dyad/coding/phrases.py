@@ -23,7 +23,7 @@ def case_of(tok: Token) -> str:
         edge.dep_ == "case"
         and edge.head != tok
         and edge.head.head == tok
-        and edge.head.dep_ in {"nummod", "det", "amod", "compound"}
+        and edge.head.dep_ in {"nummod", "det", "amod", "compound", "nmod:poss", "poss"}
     ):
         return edge.lower_
     if tok.dep_ == "pobj" and tok.head.dep_ in {"prep", "agent"}:
@@ -38,6 +38,12 @@ def obliques(head: Token) -> list[tuple[str, Token]]:
         if c.dep_ in {"prep", "agent"}:
             out.extend((c.lower_, p) for p in c.children if p.dep_ == "pobj")
         elif c.dep_ in {"obl", "nmod", "obl:agent", "obl:arg"}:
+            prep = case_of(c)
+            if prep:
+                out.append((prep, c))
+        elif c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"} and c.left_edge.dep_ == "case":
+            # "imposed sanctions on X" with X read as a conjunct of "sanctions": a conjunct
+            # opening with its own preposition is a phrase of the word it hangs on
             prep = case_of(c)
             if prep:
                 out.append((prep, c))
@@ -75,12 +81,20 @@ def gerund_phrases(tok: Token) -> list[tuple[str, Token]]:
             continue
         marks = [m for m in c.children if m.dep_ == "mark" and m.i == c.i - 1]
         objects = [o for o in c.children if o.dep_ in OBJ and o.i > c.i]
-        if marks and objects and marks[0].lower_ in GERUND_PREPS:
-            out.append((marks[0].lower_, objects[0]))
+        if not (marks and objects):
+            continue
+        mark = marks[0].lower_
+        # "withdraw from *neighboring* Lebanon": a participle adjective right before its noun
+        # ("barred from entering Turkey" is a clause of its own)
+        if mark in GERUND_PREPS or (
+            mark == "from" and objects[0].i == c.i + 1 and c.lower_ in ADJ_PARTICIPLES
+        ):
+            out.append((mark, objects[0]))
     return out
 
 
 GERUND_PREPS = {"against", "on", "with", "to"}
+ADJ_PARTICIPLES = {"neighboring", "neighbouring", "surrounding", "bordering", "visiting", "ruling"}
 
 
 def reduced_relative(tok: Token) -> bool:
@@ -97,10 +111,12 @@ def target_of(index: MentionIndex, tok: Token) -> list[Mention]:
     """The actor a target noun names; else the countries of its nationality adjectives
     ("rejected an *Australian* ultimatum", "curbs on *German* and *French* goods"); else, for a
     thing no dictionary knows, the country it is in ("a military base *in Nigeria*")."""
-    found = index.of_token(tok)
+    found = index.of_token(tok) or split_name(index, tok)
     if any(m.kind not in UNNAMED for m in found):
         return found
-    found = nationalities(index, tok) or found
+    # "withdrew from the *Syrian* to the Israeli sector": a nationality word standing for its
+    # noun names the country
+    found = nationalities(index, tok) or found or adjective_actor(tok)
     if found and any(m.kind not in UNNAMED for m in found):
         return found
     # "inspectors to the Esfahan facilities in central Iran", "a military base in Nigeria": a
@@ -111,6 +127,21 @@ def target_of(index: MentionIndex, tok: Token) -> list[Mention]:
             if where:
                 return where
     return found
+
+
+def split_name(index: MentionIndex, tok: Token) -> list[Mention]:
+    """ "demands from *Shona* rebels": a name the parser did not know, cut off from the noun it
+    modifies (hung elsewhere), stands for the actor that noun starts right after it."""
+    doc = tok.doc
+    nxt = index.at.get(tok.i + 1)
+    if tok.pos_ not in {"PROPN", "ADJ"} or tok.i in index.at or nxt is None:
+        return []
+    head = doc[nxt.head]
+    if nxt.start != tok.i + 1 or head.pos_ != "NOUN" or head.head == tok or tok.head == head:
+        return []
+    if any(c.dep_ not in {"case", "det", "amod", "compound"} for c in tok.children):
+        return []
+    return [nxt]
 
 
 def as_country(m: Mention) -> Mention:

@@ -29,6 +29,7 @@ from dyad.coding.phrases import (
     nationalities,
     obliques,
     prep_phrases,
+    reduced_relative,
     target_of,
     within,
 )
@@ -145,6 +146,11 @@ PATIENT_NOUNS = {
     "imprisonment", "jailing", "conviction", "sentencing", "ouster", "removal", "dismissal",
     "rescue", "evacuation", "eviction", "internment", "beating",
 }  # fmt: skip
+
+
+# coercion and violence (17 coerce, 18 assault, 19 fight, 20 mass violence): a participle of
+# these on a noun makes it their patient ("civilians *wounded* in the shelling")
+PATIENT_ROOTS = {"17", "18", "19", "20"}
 
 
 def _patient_possessor(noun: Token) -> bool:
@@ -320,6 +326,15 @@ def roles_from_parse(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
         # trust a passive subject label only with a passive auxiliary: parsers mislabel
         # "Boko Haram suicide bombers have killed ..." as nsubj:pass
         reduced = verb.dep_ == "acl" and is_pass  # "10 Russian soldiers killed in Ukraine"
+        # a participle of force names its noun's fate ("civilians *wounded* in the shelling");
+        # one on a sentence's root noun is the finite verb misread ("ministers agreed")
+        patient = (
+            reduced
+            and trig.code[:2] in PATIENT_ROOTS
+            and subj is not None
+            and subj == verb.head
+            and subj.dep_ != "ROOT"
+        )
         passive = (
             passive or reduced or (is_pass and _passive(subj.head if subj is not None else verb))
         )
@@ -344,11 +359,15 @@ def roles_from_parse(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
                 elif trig.object_target and (
                     _passive(verb)
                     or (verb.dep_ == "conj" and verb.tag_ == "VBN" and _passive(verb.head))
+                    or patient
                 ):
                     # "Kyiv was shelled overnight", "was tortured and killed": the patient, with
                     # no agent named (not for a bare participle, which may be a finite verb the
-                    # parser misread: "ministers agreed ...")
+                    # parser misread: "ministers agreed ..."); a reduced relative's noun is its
+                    # patient too ("10 soldiers *killed* in Ukraine", "civilians *wounded*")
                     targets = index.of_token(subj)
+                    if not targets and patient:
+                        targets = index.noun_phrase(subj)
             elif passive:
                 # a noun trigger's light verb in the passive: its subject is the patient
                 targets = index.of_token(subj) if trig.object_target else []
@@ -426,11 +445,24 @@ def _targets(
     if head.dep_ == "amod" and head.head != head:
         carriers.append(head.head)  # "has imposed sanctions against Russia" read as an adjective
     carriers += _shared_verbs(head)
+    critic = trig.code[:2] in CRITIC_ROOTS
     for carrier in carriers:
         for prep, noun in [*prep_phrases(carrier), *gerund_phrases(carrier)]:
             last_word = prep.split()[-1:]  # "" and whitespace-only cases have no word
-            if last_word and (prep in trig.target_preps or last_word[0] in trig.target_preps):
-                found = target_of(index, noun)
+            # "accepted the demands *by* protesters" names their author as "from" does
+            authored = prep == "by" and "from" in trig.target_preps and noun.head != carrier
+            if authored or (
+                last_word and (prep in trig.target_preps or last_word[0] in trig.target_preps)
+            ):
+                if critic:
+                    # "demonstrated against violations *by the army*" (the "by" phrase may
+                    # hang on the verb)
+                    found = _deed_author(index, noun) or _object_agent(carrier, noun, index)
+                found = found or target_of(index, noun)
+                if found and critic and prep == "to":
+                    # "complained to the UN over Israeli air raids": the addressee only hears
+                    # the complaint; the one it is about is its target
+                    found = _grievance(carriers, index) or found
                 if found:
                     return found
     if trig.noun and verb != head:
@@ -445,7 +477,7 @@ def _targets(
             for c in carrier.children:
                 if c.dep_ in OBJ or (c.dep_ == "obl" and case_of(c) in {"than", "more than"}):
                     # "arrested more than 100 Palestinians" is often parsed as an oblique
-                    found = target_of(index, c)
+                    found = (critic and _deed_author(index, c)) or target_of(index, c)
                     own = found and all(m.kind == "coref" for m in found)
                     if own and trig.code[:2] not in FROM_BLOCKED_ROOTS:
                         # "withdrew *its* troops from Lebanon": the subject's own forces; the
@@ -462,6 +494,10 @@ def _targets(
                     found = _object_agent(carrier, c, index)
                     if found:
                         return found
+        if critic:
+            found = _shifted_object(carriers, index)
+            if found:
+                return found
         if head.dep_ == "amod" and head.head.i > head.i and not trig.noun:
             # "bluntly rejected X's suggestion" with the verb read as an adjective of its object
             found = target_of(index, head.head)
@@ -485,6 +521,68 @@ def _targets(
         if found:
             return found
     return _complement_target(head, index, trig.reciprocal)
+
+
+# verbal conflict and demands (10 demand, 11 disapprove, 12 reject, 13 threaten, 14 protest,
+# 16 reduce relations): aimed at whoever did the deed their object names ("condemned the
+# killing of its diplomats *by militants*"), not at the deed's victims
+CRITIC_ROOTS = {"10", "11", "12", "13", "14", "16"}
+GRIEVANCE_PREPS = {"over", "about"}
+
+
+def _deed_author(index: MentionIndex, deed: Token, owner: bool = False) -> list[Mention]:
+    """The agent of a deed noun: "the arrest of students *by police*", "abuses committed *by
+    soldiers*" (a "by" phrase of the noun or of a participle modifying it); with ``owner``, also
+    its possessor or nationality ("*Israel's* shelling", "*Israeli* air raids")."""
+    if deed.pos_ != "NOUN":
+        return []
+    holders = [deed, *(c for c in deed.children if reduced_relative(c))]
+    for holder in holders:
+        for prep, noun in obliques(holder):
+            if prep == "by" and not any(c.dep_ == "nummod" for c in noun.children):
+                found = index.of_token(noun, 1) or nationalities(index, noun)
+                if found:
+                    return found
+    if not owner:
+        return []
+    for c in deed.children:
+        if c.pos_ != "PRON" and (
+            c.dep_ in POSS or (c.dep_ in {"amod", "compound"} and c.i < deed.i)
+        ):
+            found = index.of_token(c, 0) or adjective_actor(c)
+            if found:
+                return found
+    return []
+
+
+def _shifted_object(carriers: Sequence[Token], index: MentionIndex) -> list[Mention]:
+    """ "denounced as a crime *Serbia's* crackdown": an object moved after its "as" phrase,
+    which the parser merged into one; the possessor inside the phrase owns the deed."""
+    for carrier in carriers:
+        if carrier.pos_ != "VERB" or any(c.dep_ in OBJ for c in carrier.children):
+            continue
+        for prep, noun in obliques(carrier):
+            if prep != "as":
+                continue
+            for c in noun.children:
+                words = noun.doc[noun.left_edge.i + 1 : c.left_edge.i]
+                if c.dep_ in POSS and c.pos_ != "PRON" and any(w.pos_ == "NOUN" for w in words):
+                    found = index.of_token(c, 0)
+                    if found:
+                        return found
+    return []
+
+
+def _grievance(carriers: Sequence[Token], index: MentionIndex) -> list[Mention]:
+    """Whom a complaint is about: the author of the deed in its "over"/"about" phrase ("over
+    two *Israeli* air raids", "about *Turkey's* dam")."""
+    for carrier in carriers:
+        for prep, noun in prep_phrases(carrier):
+            if prep in GRIEVANCE_PREPS:
+                found = _deed_author(index, noun, owner=True)
+                if found:
+                    return found
+    return []
 
 
 def _object_agent(verb: Token, obj: Token, index: MentionIndex) -> list[Mention]:
@@ -512,7 +610,10 @@ def _origin(carriers: Sequence[Token], index: MentionIndex) -> list[Mention]:
         for holder in (*objects, carrier):
             for prep, noun in obliques(holder):
                 if prep == "from":
-                    found = index.of_token(noun)
+                    # a name no dictionary knows is still somebody ("an offer from Afganistan")
+                    found = target_of(index, noun) or (
+                        index.noun_phrase(noun) if noun.pos_ == "PROPN" else []
+                    )
                     if found:
                         return found
     return []
@@ -561,6 +662,13 @@ def _complement_target(head: Token, index: MentionIndex, reciprocal: bool) -> li
             found = _clause_targets(c, index)
             if found:
                 return found
+    for c in (c for c in head.children if c.dep_ in OBJ):
+        # "opened fire *to disperse demonstrators*", "accepted an invitation *to meet with
+        # X*": an infinitive on an object that names no one says whom the act is aimed at
+        for p in (p for p in c.children if _purpose_of_thing(p)):
+            found = _clause_targets(p, index)
+            if found:
+                return found
     return []
 
 
@@ -579,7 +687,15 @@ def _clause_targets(
             found = within(target_of(index, noun), noun)
             if found:
                 return found
+    if verb.lemma_ in HELPING_VERBS:
+        # "sent material to help *defend Saudi Arabia*": the aid is for whom the help is for
+        for c in verb.children:
+            if c.dep_ == "xcomp" and not any(g.dep_ in SUBJ for g in c.children):
+                return _clause_targets(c, index, preps)
     return []
+
+
+HELPING_VERBS = {"help", "assist", "try", "seek", "attempt", "work", "aim", "strive"}
 
 
 def _clause_subject(clause: Token, index: MentionIndex) -> list[Mention]:
