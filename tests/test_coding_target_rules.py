@@ -10,6 +10,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
+import dyad
 from dyad.actors.types import Mention
 from dyad.coding.roles import MentionIndex, Roles, find_roles
 from dyad.coding.types import Trigger
@@ -416,3 +417,14 @@ def test_target_rules_preposition_on_conjunct() -> None:
     trig = Trigger("163", 1, (1, 2), "t:1", target_preps=("on", "against"), object_target=False)
     roles = roles_of(doc, trig, [mention(doc, 0, 1, "UKR"), mention(doc, 4, 5, "---GOV", "agent")])
     assert codes(roles.targets) == ["---GOV"]
+
+
+def test_its_refers_to_an_organisation_in_its_own_sentence() -> None:
+    """ "Israel's military said its jets hit …": *its* is the military the sentence names, not the
+    country that acted in the sentence before."""
+    text = (
+        "Iran fired drones and missiles at Israel in response.\n\n"
+        "Israel's military said its fighter jets hit nuclear and military targets across Iran."
+    )
+    strikes = [e for e in dyad.extract(text, date="2025-06-14") if "hit" in e.evidence.trigger.text]
+    assert strikes and all(e.source is not None and e.source.code == "ISRMIL" for e in strikes)

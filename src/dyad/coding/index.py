@@ -43,7 +43,7 @@ PRONOUN_KINDS = {
     "he": {"person"},
     "she": {"person"},
     "they": {"agent", "country", "igo", "person"},
-    "its": {"country", "capital", "igo"},
+    "its": {"country", "capital", "igo", "agent"},
     "his": {"person"},
     "her": {"person"},
     "their": {"agent", "country", "igo", "person"},
