@@ -428,3 +428,19 @@ def test_its_refers_to_an_organisation_in_its_own_sentence() -> None:
     )
     strikes = [e for e in dyad.extract(text, date="2025-06-14") if "hit" in e.evidence.trigger.text]
     assert strikes and all(e.source is not None and e.source.code == "ISRMIL" for e in strikes)
+
+
+def test_passive_governor_raises_its_subject_to_the_infinitive() -> None:
+    """ "X is scheduled to attend": X attends (a planned meeting, so future); a passive
+    infinitive keeps its subject as the patient."""
+    planned = [
+        e
+        for e in dyad.extract(
+            "Macron is scheduled to attend a summit in Brussels.", date="2024-05-01"
+        )
+        if e.cameo == "040"
+    ]
+    assert planned and planned[0].source is not None and planned[0].source.code == "FRAGOV"
+    assert planned[0].factuality == "future"
+    attacked = dyad.extract("The convoy is expected to be attacked by rebels.", date="2024-05-01")
+    assert all(e.source is None or e.source.sector == "REB" for e in attacked)

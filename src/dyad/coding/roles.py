@@ -57,6 +57,7 @@ def _subject_of(verb: Token, index: MentionIndex | None = None) -> tuple[Token |
     freedoms" is done by who took the steps.
     """
     tok: Token | None = verb
+    raised = False  # reached through an active infinitive: "Obama is scheduled to attend"
     for _ in range(4):
         if tok is None:
             break
@@ -70,7 +71,9 @@ def _subject_of(verb: Token, index: MentionIndex | None = None) -> tuple[Token |
                 if relative and c.lower_ in {"who", "which", "that"}:
                     # "Kim, who ordered ...": Kim
                     return _relative_head(tok), c.dep_ in PASS_SUBJ
-                return c, c.dep_ in PASS_SUBJ
+                # a passive governor's subject does the infinitive's deed ("Obama is scheduled
+                # to attend", "Russia was urged to withdraw")
+                return c, c.dep_ in PASS_SUBJ and not raised
         if tok.dep_ == "acl:relcl" or tok.dep_ == "relcl":
             return _relative_head(tok), False  # "Kim, who ordered": the noun it modifies
         if (
@@ -101,6 +104,8 @@ def _subject_of(verb: Token, index: MentionIndex | None = None) -> tuple[Token |
                 obj = next((c for c in tok.head.children if c.dep_ in {"obj", "dobj"}), None)
                 if obj is not None and not _passive(tok) and _can_control(obj, index):
                     return obj, False
+            if tok.dep_ == "xcomp":
+                raised = not _passive(tok)
             tok = tok.head
             continue
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and _placeish(tok.head):
