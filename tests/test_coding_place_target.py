@@ -80,6 +80,8 @@ def test_unidentified_force_is_the_source_of_violence_without_a_perpetrator() ->
         ("Thousands of Kenyans marched in Nairobi on Tuesday.", ("KEN", "KENGOV")),
         ("A car bomb killed a Somali journalist in Mogadishu on Monday.", ("SOMUAF", "SOMMED")),
         ("Kenyan soldiers were killed in an ambush in Somalia.", ("SOMUAF", "KENMIL")),
+        # aid given for a place abroad is aid to that country
+        ("Japan gave 50 million dollars for flood relief in Pakistan.", ("JPN", "PAK")),
     ],
 )
 def test_implicit_actors_in_extracted_events(text: str, wanted: tuple[str, str]) -> None:

@@ -2,9 +2,9 @@
 
 "the Russian military is slowly grinding forwards in the eastern Donetsk region" names no victim,
 but fighting inside another country's territory is conflict with that country. Applied after the
-attributes stage has geocoded the event, only to meetings and visits (04), protests (14), force
-postures (15), coercion and violence (17–20), and only when the place's country differs from the
-source's.
+attributes stage has geocoded the event, only to meetings and visits (04), aid (07: "gave $50
+million for flood relief in Pakistan"), protests (14), force postures (15), coercion and violence
+(17–20), and only when the place's country differs from the source's.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from collections.abc import Sequence
 
 from dyad.model import Actor, Event
 
-# meetings, protests, force postures and violence abroad are about the host country
-PLACE_TARGET_ROOTS = {"04", "14", "15", "17", "18", "19", "20"}
+# meetings, aid, protests, force postures and violence abroad are about the host country
+PLACE_TARGET_ROOTS = {"04", "07", "14", "15", "17", "18", "19", "20"}
 
 
 def target_from_place(event: Event) -> Event:
