@@ -539,3 +539,22 @@ def test_actors_mentions_lower_case_name_with_parse() -> None:
     events = dyad.extract("President obama expressed sorrow over the deaths.", date="2015-06-18")
     assert events and events[0].source is not None
     assert (events[0].source.text, events[0].source.code) == ("President obama", "USAGOV")
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "code"),
+    [
+        # undated, the last role would make him prime minister still
+        ("Former Prime Minister Ehud Olmert criticised the plan.", None, "ISRELI"),
+        ("The president pardoned ex-prime minister Ehud Olmert.", "2017-07-02", "ISRELI"),
+        ("Former US President Barack Obama spoke in Berlin.", None, "USAELI"),
+        # in office at the date, no "former": the role holds
+        ("Prime Minister Ehud Olmert spoke in Berlin.", "2007-05-01", "ISRGOV"),
+    ],
+)
+def test_actors_former_officials_are_elites(
+    blank: Language, text: str, date: str | None, code: str
+) -> None:
+    """A known person after "former"/"ex-" (and title words) is out of office: country + ELI."""
+    codes = _codes(blank, text, date)
+    assert code in codes.values(), codes

@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 
 from dyad.actors.codes import norm_date
 from dyad.actors.dictionary import ActorDictionary
-from dyad.actors.mentions import FILLERS, Draft
+from dyad.actors.mentions import FILLERS, FORMER, Draft
 
 PRONOUNS: dict[str, str] = {"he": "m", "she": "f", "his": "m", "her": "f"}
 POSSESSIVE_PRONOUNS = frozenset({"his", "her"})
@@ -42,10 +42,36 @@ def resolve(doc: Doc, drafts: list[Draft], dic: ActorDictionary, date: str | Non
     """Resolve what the drafts leave open; return only drafts with a code, in text order."""
     drafts = short_names(drafts, dic, date)
     drafts = merge_titles(doc, drafts, dic.igo_codes)
+    former_officials(doc, drafts, dic.igo_codes)
     countries(drafts, dic.igo_codes)
     definite_titles(doc, drafts)
     drafts = pronouns(doc, drafts, dic.igo_codes)
     return [d for d in drafts if d.code is not None]
+
+
+def former_officials(doc: Doc, drafts: list[Draft], igos: frozenset[str] = frozenset()) -> None:
+    """ "former Prime Minister Ehud Olmert", "ex-president X": a known person out of office is an
+    elite of their country (ELI) whatever the date says; an undated text would otherwise give
+    them their last role."""
+    for d in drafts:
+        if d.person is None or d.code is None or d.code in igos or d.code[3:6] == "ELI":
+            continue
+        inside = any(t.lower_ in FORMER for t in doc[d.start : d.end])  # "Former Prime Minister X"
+        if d.code[:3] != "---" and (inside or _after_former(doc, d.start)):
+            d.code, d.sector = d.code[:3] + "ELI", "ELI"
+
+
+def _after_former(doc: Doc, start: int) -> bool:
+    """ "former" or "ex" right before the mention, or before title words that precede it."""
+    for k in range(start - 1, max(-1, start - 5), -1):
+        tok = doc[k]
+        if tok.lower_ in FORMER:
+            return True
+        if not (
+            tok.text == "-" or (tok.is_alpha and tok.pos_ not in {"VERB", "AUX", "ADP", "DET"})
+        ):
+            return False
+    return False
 
 
 def short_names(drafts: list[Draft], dic: ActorDictionary, date: str | None) -> list[Draft]:
