@@ -126,6 +126,19 @@ HYPOTHETICAL_MODIFIERS = {
 }
 
 
+def _be_to(verb: Token) -> bool:
+    """The planned "be to" + infinitive: "is to propose", "are to be announced"."""
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_ == "blame":  # "is to blame": guilty
+        return False
+    to = next((c for c in verb.children if c.lower_ == "to" and c.dep_ in {"mark", "aux"}), None)
+    if to is None:
+        return False
+    return any(
+        c.lemma_ == "be" and c.dep_ in {"cop", "aux", "aux:pass", "auxpass"} and c.i < to.i
+        for c in verb.children
+    )
+
+
 def _has_subject(tok: Token) -> bool:
     return any(
         c.dep_ in {"nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl"} for c in tok.children
@@ -228,6 +241,9 @@ def _read_chain(head: Token, full: list[Token]) -> Reading:
                     "negated" if _negated(tok) else "future", speech, "aux:would-reported"
                 )
             return Reading("hypothetical", speech, "aux:would")
+        if _be_to(tok):
+            # "the Commission is to propose", "restrictions are to be announced": planned
+            return Reading("negated" if negated or _negated(tok) else "future", speech, "be-to")
         if _negated(tok):
             negated = not negated
         # a verb governs the clause below it, not its own conjunct: in "called Erdogan and
