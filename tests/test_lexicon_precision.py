@@ -196,3 +196,25 @@ def test_factuality_be_to_infinitive_is_future() -> None:
         ("sanctions", "sanction", 2, "obj", "NOUN", "NNS"),
     ]
     assert read_parse(parse(past)[2]).factuality == "asserted"
+
+
+def test_lexicon_event_noun_restating_its_verb_is_dropped() -> None:
+    """'killed five soldiers in an ambush' is one attack, the verb's; 'condemned the attack' two."""
+    killed: list[Row] = [
+        ("Rebels", "rebel", 1, "nsubj", "NOUN", "NNS"),
+        ("killed", "kill", 1, "ROOT", "VERB", "VBD"),
+        ("five", "five", 3, "nummod", "NUM", "CD"),
+        ("soldiers", "soldier", 1, "obj", "NOUN", "NNS"),
+        ("in", "in", 6, "case", "ADP", "IN"),
+        ("an", "a", 6, "det", "DET", "DT"),
+        ("attack", "attack", 1, "obl", "NOUN", "NN"),
+        ("on", "on", 9, "case", "ADP", "IN"),
+        ("a", "a", 9, "det", "DET", "DT"),
+        ("convoy", "convoy", 6, "nmod", "NOUN", "NN"),
+    ]
+    doc = parse(killed)
+    assert "190" in codes_at(doc, 1)
+    assert codes_at(doc, 6) == []
+    # a verb of another root keeps the noun's own event: "arrested ... after an attack"
+    arrested = [*killed[:1], ("arrested", "arrest", 1, "ROOT", "VERB", "VBD"), *killed[2:]]
+    assert codes_at(parse(arrested), 6) == ["190"]

@@ -179,7 +179,7 @@ def _names_a_kind(state: SentenceView, tok: Token) -> bool:
     ("a bombing campaign", "an aid package", see ``EVENT_FRAMES``).
     """
     head = tok.head
-    if tok.dep_ != "compound" or head.i <= tok.i or head.pos_ not in NOUN_POS:
+    if tok.dep_ != "compound" or head.i <= tok.i or head.pos_ in VERB_POS:
         return False
     if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "-":
         return False
