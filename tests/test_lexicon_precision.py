@@ -218,3 +218,37 @@ def test_lexicon_event_noun_restating_its_verb_is_dropped() -> None:
     # a verb of another root keeps the noun's own event: "arrested ... after an attack"
     arrested = [*killed[:1], ("arrested", "arrest", 1, "ROOT", "VERB", "VBD"), *killed[2:]]
     assert codes_at(parse(arrested), 6) == ["190"]
+
+
+def test_lexicon_killed_when_a_bus_crashed_is_no_attack() -> None:
+    """A passive killing without a by-agent: the when-clause's subject says what did it."""
+
+    def killed_when(subject: str, lemma: str, verb: str, verb_lemma: str) -> list[Row]:
+        # "Three people were killed when their <subject> <verb> ."
+        return [
+            ("Three", "three", 1, "nummod", "NUM", "CD"),
+            ("people", "people", 3, "nsubj:pass", "NOUN", "NNS"),
+            ("were", "be", 3, "aux:pass", "AUX", "VBD"),
+            ("killed", "kill", 3, "ROOT", "VERB", "VBN"),
+            ("when", "when", 7, "advmod", "ADV", "WRB"),
+            ("their", "their", 6, "nmod:poss", "PRON", "PRP$"),
+            (subject, lemma, 7, "nsubj", "NOUN", "NN"),
+            (verb, verb_lemma, 3, "advcl", "VERB", "VBD"),
+        ]
+
+    assert codes_at(parse(killed_when("bus", "bus", "crashed", "crash")), 3) == []
+    assert "190" in codes_at(parse(killed_when("enemies", "enemy", "attacked", "attack")), 3)
+
+
+def test_factuality_event_noun_under_a_ban_is_negated() -> None:
+    """'a ban on missile tests' reports no test; 'tests on the coast' do."""
+    rows: list[Row] = [
+        ("a", "a", 1, "det", "DET", "DT"),
+        ("ban", "ban", 1, "ROOT", "NOUN", "NN"),
+        ("on", "on", 4, "case", "ADP", "IN"),
+        ("missile", "missile", 4, "compound", "NOUN", "NN"),
+        ("tests", "test", 1, "nmod", "NOUN", "NNS"),
+    ]
+    assert read_parse(parse(rows)[4]).factuality == "negated"
+    coast = [*rows[:1], ("coast", "coast", 1, "ROOT", "NOUN", "NN"), *rows[2:]]
+    assert read_parse(parse(coast)[4]).factuality == "asserted"

@@ -139,6 +139,24 @@ def _be_to(verb: Token) -> bool:
     )
 
 
+# Nouns that rule out what their on/to/of-phrase names: "a ban on missile tests", "an end to
+# the fighting", "a moratorium on executions".
+BLOCKING_NOUNS = {"ban", "moratorium", "prohibition", "halt", "end", "cessation", "freeze"}
+
+
+def _blocked(head: Token) -> bool:
+    """A noun trigger that a blocking noun governs: "a ban *on* missile tests"."""
+    if head.pos_ not in NOMINAL or not head.dep_.startswith(("nmod", "pobj")):
+        return False
+    gov = head.head
+    if head.dep_ == "pobj":  # ClearNLP: ban > on > tests
+        prep, gov = gov, gov.head
+        case = prep.lower_
+    else:
+        case = next((c.lower_ for c in head.children if c.dep_ == "case"), "")
+    return case in {"on", "to", "of"} and gov.pos_ in NOMINAL and gov.lemma_ in BLOCKING_NOUNS
+
+
 def _has_subject(tok: Token) -> bool:
     return any(
         c.dep_ in {"nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl"} for c in tok.children
@@ -203,7 +221,7 @@ def read_parse(head: Token, flags: tuple[str, ...] = ()) -> Reading:
     reading = Reading(found.factuality, reporter, found.cue)
     if "intent" in flags and reading.factuality in {"future", "hypothetical"}:
         return Reading("asserted", reading.speech_verb, "intent")
-    cue = _noun_cue(head)
+    cue = _noun_cue(head) or ("negated" if _blocked(head) else None)
     if cue is not None and reading.factuality == "asserted":
         return Reading(cue, reading.speech_verb, f"modifier:{cue}")  # type: ignore[arg-type]
     return reading

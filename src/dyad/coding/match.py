@@ -300,6 +300,16 @@ def _subjects(state: SentenceView, verb: Token) -> list[Token]:
             return _subjects(state, verb.head)  # "the storm flattened homes and killed six"
         if not found and verb.dep_ == "acl" and verb.tag_ == "VBG":
             found.append(verb.head)  # "a virus killing thousands"
+        if not found and _is_passive(verb):
+            # "two people were killed *when a car* struck them": the clause says what did it
+            for c in verb.children:
+                if c.dep_.startswith("advcl") and any(
+                    g.dep_ in ("mark", "advmod") and g.lower_ in ("when", "as", "after")
+                    for g in c.children
+                ):
+                    found.extend(
+                        s for g in c.children if g.dep_ == "nsubj" for s in _with_conjuncts(g)
+                    )
         return found
     if _looks_passive(state, verb):
         window = list(state.after(verb.i, OBJ_WINDOW))
