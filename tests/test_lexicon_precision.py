@@ -252,3 +252,46 @@ def test_factuality_event_noun_under_a_ban_is_negated() -> None:
     assert read_parse(parse(rows)[4]).factuality == "negated"
     coast = [*rows[:1], ("coast", "coast", 1, "ROOT", "NOUN", "NN"), *rows[2:]]
     assert read_parse(parse(coast)[4]).factuality == "asserted"
+
+
+def _arrived(subject: list[Row]) -> list[Row]:
+    # "<subject> arrived in Mali ."
+    n = len(subject)
+    return [
+        *subject,
+        ("arrived", "arrive", n, "ROOT", "VERB", "VBD"),
+        ("in", "in", n + 2, "case", "ADP", "IN"),
+        ("Mali", "Mali", n, "obl", "PROPN", "NNP"),
+    ]
+
+
+def test_lexicon_troops_arriving_are_deployed_not_visiting() -> None:
+    """Peacekeepers arriving are peacekeeping (074), troops military aid (072), a minister a visit."""
+    peacekeepers = _arrived([
+        ("peacekeeping", "peacekeeping", 1, "compound", "NOUN", "NN"),
+        ("troops", "troop", 2, "nsubj", "NOUN", "NNS"),
+    ])  # fmt: skip
+    assert codes_at(parse(peacekeepers), 2)[0] == "074"
+    troops = _arrived([
+        ("Hundreds", "hundred", 3, "nsubj", "NOUN", "NNS"),
+        ("of", "of", 2, "case", "ADP", "IN"),
+        ("troops", "troop", 0, "nmod", "NOUN", "NNS"),
+    ])  # fmt: skip
+    assert codes_at(parse(troops), 3)[0] == "072"
+    minister = _arrived([("Blinken", "Blinken", 1, "nsubj", "PROPN", "NNP")])
+    assert codes_at(parse(minister), 1)[0] == "042"
+
+
+def test_lexicon_fighting_a_disease_or_terrorism_is_no_attack() -> None:
+    """'to fight COVID-19', 'fighting terrorism' are policies; 'fight the rebels' is combat."""
+
+    def fight(obj: str, lemma: str) -> list[Row]:
+        return [
+            ("They", "they", 1, "nsubj", "PRON", "PRP"),
+            ("fight", "fight", 1, "ROOT", "VERB", "VBP"),
+            (obj, lemma, 1, "obj", "NOUN", "NN"),
+        ]
+
+    assert codes_at(parse(fight("COVID-19", "COVID-19")), 1) == []
+    assert codes_at(parse(fight("terrorism", "terrorism")), 1) == []
+    assert "190" in codes_at(parse(fight("rebels", "rebel")), 1)

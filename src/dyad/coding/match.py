@@ -277,6 +277,7 @@ def match_verb(state: SentenceView, p: Pattern, tok: Token) -> Trigger | None:
         if hit is None:
             return None
         tokens.extend(hit)
+        bonus += len(hit) - 1  # "peacekeeping troops" outranks "troops"
     target_head = cur.i if cur.i != tok.i else None
     if p.purpose:
         goal = _purpose_verb(state, cur, max(tokens))
@@ -294,6 +295,7 @@ def _subjects(state: SentenceView, verb: Token) -> list[Token]:
                 if c.lower_ in ("that", "which") and verb.dep_ in ("relcl", "acl:relcl"):
                     c = verb.head  # "a storm *that* killed six"
                 found.extend(_with_conjuncts(c))
+                found.extend(o for g in _with_conjuncts(c) for o in _of_objects(g))
             elif c.dep_ == "agent":  # ClearNLP: by > pobj
                 found.extend(o for g in c.children if g.dep_ == "pobj" for o in _with_conjuncts(g))
         if not found and verb.dep_ == "conj" and verb.head is not verb:

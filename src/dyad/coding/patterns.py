@@ -31,7 +31,7 @@ from dyad.dictfile import Entry, Schema, Validator, read_dictionary
 from dyad.errors import DictionaryError
 
 CLASS_RE = re.compile(r"@[A-Z][A-Z0-9_]*")
-_WORD = r"[a-z][a-z'\-]*"
+_WORD = r"[a-z][a-z0-9'\-]*"  # "covid-19", "g7"
 VERB_HEAD_RE = re.compile(rf"{_WORD}( {_WORD})*( \+ {_WORD}( {_WORD})*)*")
 NOUN_HEAD_RE = re.compile(rf"{_WORD}( {_WORD})*")
 _ITEM_RE = re.compile(rf"(@[A-Z][A-Z0-9_]*|{_WORD}( {_WORD})*)")
