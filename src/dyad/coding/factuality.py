@@ -126,6 +126,37 @@ HYPOTHETICAL_MODIFIERS = {
 }
 
 
+def _be_to(verb: Token) -> bool:
+    """The planned "be to" + infinitive: "is to propose", "are to be announced"."""
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_ == "blame":  # "is to blame": guilty
+        return False
+    to = next((c for c in verb.children if c.lower_ == "to" and c.dep_ in {"mark", "aux"}), None)
+    if to is None:
+        return False
+    return any(
+        c.lemma_ == "be" and c.dep_ in {"cop", "aux", "aux:pass", "auxpass"} and c.i < to.i
+        for c in verb.children
+    )
+
+
+# Nouns that rule out what their on/to/of-phrase names: "a ban on missile tests", "an end to
+# the fighting", "a moratorium on executions".
+BLOCKING_NOUNS = {"ban", "moratorium", "prohibition", "halt", "end", "cessation", "freeze"}
+
+
+def _blocked(head: Token) -> bool:
+    """A noun trigger that a blocking noun governs: "a ban *on* missile tests"."""
+    if head.pos_ not in NOMINAL or not head.dep_.startswith(("nmod", "pobj")):
+        return False
+    gov = head.head
+    if head.dep_ == "pobj":  # ClearNLP: ban > on > tests
+        prep, gov = gov, gov.head
+        case = prep.lower_
+    else:
+        case = next((c.lower_ for c in head.children if c.dep_ == "case"), "")
+    return case in {"on", "to", "of"} and gov.pos_ in NOMINAL and gov.lemma_ in BLOCKING_NOUNS
+
+
 def _has_subject(tok: Token) -> bool:
     return any(
         c.dep_ in {"nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl"} for c in tok.children
@@ -190,7 +221,7 @@ def read_parse(head: Token, flags: tuple[str, ...] = ()) -> Reading:
     reading = Reading(found.factuality, reporter, found.cue)
     if "intent" in flags and reading.factuality in {"future", "hypothetical"}:
         return Reading("asserted", reading.speech_verb, "intent")
-    cue = _noun_cue(head)
+    cue = _noun_cue(head) or ("negated" if _blocked(head) else None)
     if cue is not None and reading.factuality == "asserted":
         return Reading(cue, reading.speech_verb, f"modifier:{cue}")  # type: ignore[arg-type]
     return reading
@@ -228,6 +259,9 @@ def _read_chain(head: Token, full: list[Token]) -> Reading:
                     "negated" if _negated(tok) else "future", speech, "aux:would-reported"
                 )
             return Reading("hypothetical", speech, "aux:would")
+        if _be_to(tok):
+            # "the Commission is to propose", "restrictions are to be announced": planned
+            return Reading("negated" if negated or _negated(tok) else "future", speech, "be-to")
         if _negated(tok):
             negated = not negated
         # a verb governs the clause below it, not its own conjunct: in "called Erdogan and

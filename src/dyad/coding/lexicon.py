@@ -117,7 +117,8 @@ class Lexicon:
         # an idiom pattern with code "none" ("free up", "armed forces") silences its whole head
         silenced = {t.head for _, t in found if t.code == NO_EVENT}
         found = [(o, t) for o, t in found if t.head not in silenced]
-        return _rank([*found, *derive(state, self._moods, found)])
+        ranked = _rank([*found, *derive(state, self._moods, found)])
+        return _drop_restated(state, ranked)
 
     def _match_token(
         self, state: SentenceView, tok: Token, lemmas: frozenset[str], first: int | None
@@ -192,6 +193,42 @@ def _rank(found: list[tuple[int, Trigger]]) -> list[Trigger]:
     out = [(order, t) for order, t in kept if not any(_subsumes(u, t) for _, u in kept)]
     out.sort(key=lambda ot: (ot[1].head, -ot[1].specificity, ot[0]))
     return [t for _, t in out]
+
+
+def _drop_restated(state: SentenceView, triggers: list[Trigger]) -> list[Trigger]:
+    """Drop an event noun that restates its verb's event: "killed five *in an attack*",
+    "wounded in a clash", "pounded positions *with airstrikes*" are one event, the verb's.
+
+    Only with a parse; only when the noun hangs on the verb by a preposition and both triggers
+    have the same CAMEO root.
+    """
+    if not state.parsed:
+        return triggers
+    doc = state.span.doc
+    roots_at: dict[int, set[str]] = {}
+    for t in triggers:
+        if not t.noun:
+            roots_at.setdefault(t.head, set()).add(t.code[:2])
+    out = []
+    for t in triggers:
+        tok = doc[t.head]
+        restated = (
+            t.noun
+            and tok.head is not tok
+            and tok.dep_.startswith(("obl", "nmod", "pobj"))
+            and t.code[:2] in roots_at.get(_governing_verb(tok).i, set())
+        )
+        if not restated:
+            out.append(t)
+    return out
+
+
+def _governing_verb(noun: Token) -> Token:
+    """The word a prepositional noun hangs on (ClearNLP: through its preposition)."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.head is not head:
+        return head.head
+    return head
 
 
 def _subsumes(u: Trigger, t: Trigger) -> bool:

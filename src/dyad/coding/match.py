@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from dyad.coding.inflect import IRREGULAR, candidates
-from dyad.coding.patterns import Pattern, PrepReq, WordSet
+from dyad.coding.patterns import NO_EVENT, Pattern, PrepReq, WordSet
 from dyad.coding.types import Trigger
 
 # Dependency labels, UD and ClearNLP (spaCy English) alike.
@@ -60,6 +60,17 @@ AUXILIARIES = frozenset(
     {"had", "has", "have", "having", "would", "will", "'d", "was", "were", "is", "are", "been",
      "be", "already", "also", "successfully"}
 )  # fmt: skip
+# An event noun modifying one of these still names the event: "a bombing campaign", "an aid
+# package", "a rescue operation"; modifying any other noun it names a kind of thing: "attack
+# helicopters", "protest songs", "riot control", "the peace talks venue".
+EVENT_FRAMES = frozenset(
+    {"campaign", "attempt", "operation", "action", "effort", "mission", "spree", "wave", "blitz",
+     "drive", "package", "programme", "program", "convoy", "shipment", "consignment", "flight",
+     "delivery", "measure", "regime", "round", "series", "activity", "incident", "order",
+     "message", "letter", "note"}
+)  # fmt: skip
+# "two decades of fighting", "years of war": a span of history, no single event.
+LONG_SPANS = frozenset({"year", "decade", "century", "generation"})
 OBJ_WINDOW = 6
 PREP_WINDOW = 8
 PARTICLE_WINDOW = 4
@@ -135,6 +146,10 @@ def compound_start(tok: Token, start: int) -> int | None:
 
 def can_be(state: SentenceView, tok: Token, noun: bool) -> bool:
     """Whether ``tok`` may be read as a verb (or noun) given its tag, or cues when untagged."""
+    if state.parsed and _long_span(tok):
+        return False
+    if noun and (_year_named(tok) or (state.parsed and _names_a_kind(state, tok))):
+        return False
     if not noun and state.parsed and tok.dep_ in MODIFIER_DEPS:
         # "armed forces"; but a VERB-tagged amod is a parser slip ("police confiscated")
         if tok.pos_ != "VERB":
@@ -155,6 +170,54 @@ def can_be(state: SentenceView, tok: Token, noun: bool) -> bool:
     if tok.i > state.span.start and _modifies(doc[tok.i - 1]) and not _participle(tok):
         return False  # "two attacks", "Israeli strikes"; but "five killed" is a verb
     return prev not in NOMINAL_CUES
+
+
+def _names_a_kind(state: SentenceView, tok: Token) -> bool:
+    """An event noun modifying another noun: "attack helicopters", "protest songs".
+
+    Not a hyphenated pair ("kidnap-murder") and not before a noun that frames the event
+    ("a bombing campaign", "an aid package", see ``EVENT_FRAMES``).
+    """
+    head = tok.head
+    if tok.dep_ != "compound" or head.i <= tok.i or head.pos_ in VERB_POS:
+        return False
+    if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "-":
+        return False
+    return not (state.lemmas(head) & EVENT_FRAMES)
+
+
+def _year_named(tok: Token) -> bool:
+    """An event named by a year before the article's: "the 1994 genocide" in 2008 news.
+
+    A past event the news refers to, not one it reports. Without the article's date (the
+    ``dyad_date`` extension) nothing is dropped.
+    """
+    doc = tok.doc
+    dated = doc._.dyad_date if Doc.has_extension("dyad_date") else None
+    if not dated or not str(dated)[:4].isdigit():
+        return False
+    for j in range(tok.i - 1, max(tok.i - 4, -1), -1):
+        w = doc[j]
+        if w.is_digit and len(w.text) == 4:
+            named = j == 0 or doc[j - 1].lower_ in ("the", "'s", "’s")
+            return named and 1900 <= int(w.text) < int(str(dated)[:4])
+        if not w.is_alpha or w.lower_ in NOMINAL_CUES:
+            return False
+    return False
+
+
+def _long_span(tok: Token) -> bool:
+    """The of-phrase of a span of years: "after two decades *of fighting*", "years of war"."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "of":  # ClearNLP: decades > of > fighting
+        span = head.head
+    elif tok.dep_.startswith("nmod") and any(
+        c.lower_ == "of" and c.dep_ in ("case", "mark") for c in tok.children
+    ):
+        span = head
+    else:
+        return False
+    return span.i < tok.i and span.lemma_.lower() in LONG_SPANS and span.tag_ == "NNS"
 
 
 def _participle(tok: Token) -> bool:
@@ -197,7 +260,8 @@ def match_verb(state: SentenceView, p: Pattern, tok: Token) -> Trigger | None:
             parts.append(part)
             last = part
     if p.obj is not None:
-        hit = _best(state, _objects(state, cur, parts, max(tokens)), p.obj)
+        objects = _objects(state, cur, parts, max(tokens), idiom=p.code == NO_EVENT)
+        hit = _best(state, objects, p.obj)
         if hit is None:
             return None
         tokens.extend(hit)
@@ -208,12 +272,53 @@ def match_verb(state: SentenceView, p: Pattern, tok: Token) -> Trigger | None:
             return None
         tokens.extend(got)
         bonus += max(len(got) - 2, 0)
+    if p.subj is not None:
+        hit = _best(state, _subjects(state, tok), p.subj)
+        if hit is None:
+            return None
+        tokens.extend(hit)
+        bonus += len(hit) - 1  # "peacekeeping troops" outranks "troops"
     target_head = cur.i if cur.i != tok.i else None
     if p.purpose:
         goal = _purpose_verb(state, cur, max(tokens))
         if goal is not None:
             target_head = goal.i
     return _trigger(p, tok.i, tokens, target_head=target_head, bonus=bonus)
+
+
+def _subjects(state: SentenceView, verb: Token) -> list[Token]:
+    """Who or what does it: the subject, the passive's by-agent, a relative's antecedent."""
+    found: list[Token] = []
+    if state.parsed:
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubj:outer", "csubj") or c.dep_ == "obl:agent":
+                if c.lower_ in ("that", "which") and verb.dep_ in ("relcl", "acl:relcl"):
+                    c = verb.head  # "a storm *that* killed six"
+                found.extend(_with_conjuncts(c))
+                found.extend(o for g in _with_conjuncts(c) for o in _of_objects(g))
+            elif c.dep_ == "agent":  # ClearNLP: by > pobj
+                found.extend(o for g in c.children if g.dep_ == "pobj" for o in _with_conjuncts(g))
+        if not found and verb.dep_ == "conj" and verb.head is not verb:
+            return _subjects(state, verb.head)  # "the storm flattened homes and killed six"
+        if not found and verb.dep_ == "acl" and verb.tag_ == "VBG":
+            found.append(verb.head)  # "a virus killing thousands"
+        if not found and _is_passive(verb):
+            # "two people were killed *when a car* struck them": the clause says what did it
+            for c in verb.children:
+                if c.dep_.startswith("advcl") and any(
+                    g.dep_ in ("mark", "advmod") and g.lower_ in ("when", "as", "after")
+                    for g in c.children
+                ):
+                    found.extend(
+                        s for g in c.children if g.dep_ == "nsubj" for s in _with_conjuncts(g)
+                    )
+        return found
+    if _looks_passive(state, verb):
+        window = list(state.after(verb.i, OBJ_WINDOW))
+        for k, t in enumerate(window):
+            if t.lower_ == "by":
+                return window[k + 1 : k + 5]
+    return list(state.before(verb.i, OBJ_WINDOW))
 
 
 def _infinitive(verb: Token) -> bool:
@@ -307,10 +412,15 @@ def _chain_verb(state: SentenceView, verb: Token, lemma: str) -> Token | None:
     return None
 
 
-def _objects(state: SentenceView, verb: Token, parts: list[Token], after: int) -> list[Token]:
+def _objects(
+    state: SentenceView, verb: Token, parts: list[Token], after: int, idiom: bool = False
+) -> list[Token]:
     """Candidate direct objects of ``verb`` (with conjuncts), or a window of words after it.
 
     After a prepositional particle ("call *for* the release") the particle's object counts.
+    For an idiom (``idiom``) the noun a participle modifies counts too ("figures *released* by
+    the ministry"); for an event it does not: "the sanctions *imposed* on China" names earlier
+    sanctions, it does not report them.
     """
     found: list[Token] = []
     if state.parsed:
@@ -330,6 +440,8 @@ def _objects(state: SentenceView, verb: Token, parts: list[Token], after: int) -
                 g.dep_ == "case" and g.lower_ == "with" for g in c.children
             ):
                 found.extend(_with_conjuncts(c))
+        if idiom and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.i < verb.i:
+            found.append(verb.head)  # "figures *released* by the ministry": what was released
         # "tons *of food aid*", "a shipment *of arms*": the of-phrase of a quantity or container
         found.extend(o for c in list(found) for o in _of_objects(c))
         if found:

@@ -31,7 +31,7 @@ from dyad.dictfile import Entry, Schema, Validator, read_dictionary
 from dyad.errors import DictionaryError
 
 CLASS_RE = re.compile(r"@[A-Z][A-Z0-9_]*")
-_WORD = r"[a-z][a-z'\-]*"
+_WORD = r"[a-z][a-z0-9'\-]*"  # "covid-19", "g7"
 VERB_HEAD_RE = re.compile(rf"{_WORD}( {_WORD})*( \+ {_WORD}( {_WORD})*)*")
 NOUN_HEAD_RE = re.compile(rf"{_WORD}( {_WORD})*")
 _ITEM_RE = re.compile(rf"(@[A-Z][A-Z0-9_]*|{_WORD}( {_WORD})*)")
@@ -81,6 +81,7 @@ class Pattern:
     noun: bool = False
     modifiers: tuple[str, ...] = ()  # words before the noun: "state" in "state visit"
     obj: WordSet | None = None
+    subj: WordSet | None = None  # the doer: active subject or passive by-agent ("a virus killed")
     preps: tuple[PrepReq, ...] = ()  # alternatives: any one must be present
     light: frozenset[str] | None = None
     target_preps: tuple[str, ...] = ()
@@ -157,13 +158,16 @@ CLASS_SCHEMA = Schema(
 )
 
 _COMMON = frozenset({"code", "obj", "prep", "target", "recip", "needs", "flag", "note"})
+# `subj` (verbs only): who or what does it, the subject or the passive's by-agent: an idiom
+# "kill | code: none | subj: @NATURAL_CAUSE" keeps "the virus killed six people" from being an
+# attack.
 
 
 def pattern_schema(noun: bool, classes: frozenset[str]) -> Schema:
     """The schema of a verb (``noun=False``) or noun pattern file, checking class names too."""
     return Schema(
         name="noun patterns" if noun else "verb patterns",
-        fields=_COMMON | {"light"} if noun else _COMMON,
+        fields=_COMMON | {"light"} if noun else _COMMON | {"subj"},
         required=frozenset({"code"}),
         single=frozenset({"code", "recip", "needs"}),
         head=NOUN_HEAD_RE if noun else VERB_HEAD_RE,
@@ -176,6 +180,7 @@ def pattern_schema(noun: bool, classes: frozenset[str]) -> Schema:
         validators={
             "code": _valid_code,
             "obj": _items_validator(classes),
+            "subj": _items_validator(classes),
             "prep": _prep_validator(classes),
             "light": _items_validator(frozenset()),
             "target": _valid_target,
@@ -275,6 +280,7 @@ def compile_entry(e: Entry, noun: bool, classes: dict[str, tuple[str, ...]]) -> 
         chain = tuple((step.split()[0], tuple(step.split()[1:])) for step in e.head.split(" + "))
         modifiers = ()
     obj = _wordset(e.all("obj"), classes) if e.all("obj") else None
+    subj = _wordset(e.all("subj"), classes) if e.all("subj") else None
     preps = tuple(
         PrepReq(v.split()[0], _wordset(v.split()[1:], classes) if len(v.split()) > 1 else None)
         for v in e.all("prep")
@@ -291,6 +297,7 @@ def compile_entry(e: Entry, noun: bool, classes: dict[str, tuple[str, ...]]) -> 
         object_target, target_preps = True, ()
     spec = 1 + 2 * (len(chain) - 1) + sum(len(p) for _, p in chain) + len(modifiers)
     spec += 3 if obj else 0
+    spec += 3 if subj else 0
     spec += max((3 if p.objects else 2 for p in preps), default=0)
     spec += 2 if light else 0
     return Pattern(
@@ -300,6 +307,7 @@ def compile_entry(e: Entry, noun: bool, classes: dict[str, tuple[str, ...]]) -> 
         noun=noun,
         modifiers=modifiers,
         obj=obj,
+        subj=subj,
         preps=preps,
         light=light,
         target_preps=target_preps,
