@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 import dyad
-from dyad.coding.place_target import implicit_actors, target_from_place
+from dyad.coding.place_target import domestic_actors, implicit_actors, target_from_place
 from dyad.model import Actor, Event, Evidence, Place, Plover, TextSpan
 
 
@@ -86,6 +86,48 @@ def test_unidentified_force_is_the_source_of_violence_without_a_perpetrator() ->
 )
 def test_implicit_actors_in_extracted_events(text: str, wanted: tuple[str, str]) -> None:
     """End to end: the inferred actor appears in the coded event."""
+    pairs = {
+        (e.source.code if e.source else None, e.target.code if e.target else None)
+        for e in dyad.extract(text, date="2024-05-01")
+    }
+    assert wanted in pairs
+
+
+def _arrest(source: Actor, target: Actor) -> Event:
+    ev = _event("17", "KEN", None)
+    return dataclasses.replace(ev, source=source, target=target, cameo="173", cameo_root="17")
+
+
+def test_domestic_actor_takes_the_state_side_country() -> None:
+    """A country-less agent facing a state actor, in a sentence about one country, is of it."""
+    police = Actor("Kenyan police", 0, 13, "KENCOP", "KEN", "COP")
+    protesters = Actor("protesters", 23, 33, "---OPP", None, "OPP")
+    got = domestic_actors(_arrest(police, protesters))
+    assert got.target is not None and got.target.code == "KENOPP"
+    assert "actor:domestic" in got.evidence.rule
+    # another country named in the sentence, a named group, or a victim with a country: no
+    uganda = Actor("Uganda", 40, 46, "UGA", "UGA")
+    assert (
+        domestic_actors(_arrest(police, protesters), [police, protesters, uganda]).target
+        == protesters
+    )
+    amnesty = Actor(
+        "Amnesty International", 23, 44, "---NGO", None, "NGO", name="Amnesty International"
+    )
+    assert domestic_actors(_arrest(police, amnesty)).target == amnesty
+    tourists = Actor("American tourists", 20, 37, "USACVL", "USA", "CVL")
+    gunmen = Actor("Gunmen", 0, 6, "---REB", None, "REB")
+    assert domestic_actors(_arrest(gunmen, tourists)).source == gunmen
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("Iranian authorities arrested dozens of striking workers.", ("IRNGOV", "IRNLAB")),
+        ("The Mozambique government accepted demands from rebels.", ("MOZGOV", "MOZREB")),
+    ],
+)
+def test_domestic_actors_in_extracted_events(text: str, wanted: tuple[str, str]) -> None:
     pairs = {
         (e.source.code if e.source else None, e.target.code if e.target else None)
         for e in dyad.extract(text, date="2024-05-01")

@@ -564,7 +564,7 @@ def test_targets_protest_lexicon_points_at_whom_it_presses() -> None:
     got = dyads(
         "Farmers blocked the main highway on Monday to demand subsidies from the French government."
     )
-    assert ("---AGR", "144", "FRAGOV") in got
+    assert ("FRAAGR", "144", "FRAGOV") in got
     got = dyads(
         "Hundreds of Kurdish refugees protested on Tuesday against Greece's decision to close its border."
     )

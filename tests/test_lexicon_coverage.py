@@ -256,7 +256,7 @@ def test_lexicon_coverage_prison_terms_and_crowd_control(text: str, code: str) -
         ("Action Against Hunger criticised the government of Sudan.", "---", "SDN"),
         ("Moshe Katsav has refused to meet Jordan's King Abdullah II in Tel Aviv.", "ISR", "JOR"),
         ("Mexico granted political asylum to Evo Morales.", "MEX", "BOL"),
-        ("Chinese regulators fined the company.", "CHN", "---"),
+        ("Chinese regulators fined the company.", "CHN", "CHN"),  # a domestic company
     ],
 )
 def test_lexicon_coverage_actor_entries(text: str, source: str, target: str) -> None:

@@ -90,7 +90,7 @@ def events_component(doc: Doc) -> Doc:
 @Language.component("dyad_attributes_v1")
 def attributes_component(doc: Doc) -> Doc:
     """Event dates, places and quantities."""
-    from dyad.coding.place_target import implicit_actors, target_from_place
+    from dyad.coding.place_target import domestic_actors, implicit_actors, target_from_place
     from dyad.wwh import attach
     from dyad.wwh.place_actors import resolve_place_actors
 
@@ -105,7 +105,9 @@ def attributes_component(doc: Doc) -> Doc:
         return [a for a in named if s is not None and s.start_char <= a.start < s.end_char]
 
     doc._.dyad_events = [
-        to_dict(implicit_actors(target_from_place(e), in_sentence(e))) for e in events
+        to_dict(implicit_actors(domestic_actors(target_from_place(e), named_here), named_here))
+        for e in events
+        for named_here in [in_sentence(e)]
     ]
     doc._.dyad_mentions = None
     return doc

@@ -108,3 +108,42 @@ def _inferred(event: Event, tag: str, source: Actor | None, target: Actor | None
     return dataclasses.replace(
         event, source=source, target=target, evidence=evidence, confidence=confidence
     )
+
+
+def domestic_actors(event: Event, named: Sequence[Actor] = ()) -> Event:
+    """Return ``event`` with a country-less side given the state's country when the sentence is
+    about one country only.
+
+    "Egyptian police opened fire on demonstrators", "Iranian authorities pressured workers",
+    "the Mozambique government accepted demands from rebels": when one side is a state actor of
+    country C (government, military, police, courts, legislature, intelligence, elites; not the
+    bare country, often a place: "insurgents shelled Aleppo") and the other is an agent with no
+    country (``---OPP``, ``---LAB``, ``---REB``), and
+    neither the sentence's actors (``named``) nor the event's location name another country, the
+    other side is of C too, as ICEWS codes "Police (Egypt) → Protester (Egypt)". Not the other way
+    round: a victim with a country does not make its attackers compatriots ("gunmen killed two
+    American tourists"). The rule is tagged ``actor:domestic``; confidence drops by 0.05.
+    """
+    src, tgt = event.source, event.target
+    if src is None or tgt is None:
+        return event
+    for state, other in ((src, tgt), (tgt, src)):
+        country = state.country
+        if not country or state.igo or state.sector not in STATE_SECTORS:
+            continue
+        if other.country or other.igo or other.name or not other.code.startswith("---"):
+            continue  # a named group ("Amnesty International") has no home by default
+        if not other.sector or country + other.code[3:] == state.code:
+            continue  # "a U.S. soldier ... the military": not an actor acting on itself
+        if event.location is not None and event.location.country not in ("", country):
+            return event
+        if any(a.country and a.country != country for a in named) or any(a.igo for a in named):
+            return event
+        filled = dataclasses.replace(other, code=country + other.code[3:], country=country)
+        evidence = dataclasses.replace(event.evidence, rule=f"{event.evidence.rule} actor:domestic")
+        confidence = round(max(0.05, event.confidence - 0.05), 2)
+        pair = (src, filled) if other is tgt else (filled, tgt)
+        return dataclasses.replace(
+            event, source=pair[0], target=pair[1], evidence=evidence, confidence=confidence
+        )
+    return event
