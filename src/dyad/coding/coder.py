@@ -17,7 +17,7 @@ from dyad.actors.types import Mention
 from dyad.coding.cameo import code_info, variant
 from dyad.coding.factuality import Reading, attribution, quote_of, read
 from dyad.coding.index import acronym
-from dyad.coding.lexicon import Lexicon
+from dyad.coding.lexicon import Lexicon, parse_usable
 from dyad.coding.place_target import STATE_SECTORS
 from dyad.coding.roles import MentionIndex, Roles, find_roles, has_parse
 from dyad.coding.selection import (
@@ -63,7 +63,7 @@ def code_doc(doc: Doc, mentions: Sequence[Mention], lexicon: Lexicon | None = No
     parsed = has_parse(doc)
     events: list[Event] = []
     for si, sent in enumerate(sentence_spans(doc)):
-        events.extend(code_sentence(doc, sent, si, lex, index, parsed))
+        events.extend(code_sentence(doc, sent, si, lex, index, parsed and parse_usable(sent)))
     return events
 
 

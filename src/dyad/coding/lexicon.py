@@ -99,11 +99,12 @@ class Lexicon:
             requirements (``requires_target``) it can meet.
         """
         doc = sent.doc
+        usable = parse_usable(sent)  # a verbless parse is read like untagged text
         state = SentenceView(
             span=sent,
-            parsed=doc.has_annotation("DEP"),
-            tagged=doc.has_annotation("POS"),
-            lemmatized=doc.has_annotation("LEMMA"),
+            parsed=usable and doc.has_annotation("DEP"),
+            tagged=usable and doc.has_annotation("POS"),
+            lemmatized=usable and doc.has_annotation("LEMMA"),
         )
         found: list[tuple[int, Trigger]] = []
         for tok in sent:
@@ -179,6 +180,17 @@ def _with_compound(trig: Trigger, first: int | None) -> Trigger:
         return trig
     tokens = tuple(sorted({*trig.tokens, *range(first, trig.head)}))
     return dataclasses.replace(trig, tokens=tokens)
+
+
+def parse_usable(sent: Span) -> bool:
+    """Whether a sentence's tags and parse can be trusted for coding: not when the tagger found no
+    verb in a sentence of three words or more. Headlines in the present tense ("Japan lifts
+    sanctions on Iran", "Turkey bombs Kurdish positions") get their verb tagged as a noun and no
+    clause at all; the rule reading (as without a parser) codes them."""
+    if not sent.doc.has_annotation("POS"):
+        return True
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    return len(words) < 3 or any(t.pos_ in {"VERB", "AUX"} for t in words)
 
 
 def _rank(found: list[tuple[int, Trigger]]) -> list[Trigger]:

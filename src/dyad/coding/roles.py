@@ -23,6 +23,7 @@ from dyad.coding.index import (
     adjective_actor,
     can_act,
 )
+from dyad.coding.lexicon import parse_usable
 from dyad.coding.phrases import (
     case_of,
     gerund_phrases,
@@ -724,7 +725,7 @@ def _clause_subject(clause: Token, index: MentionIndex) -> list[Mention]:
 def find_roles(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
     """Source and target mentions of a trigger: from the parse when there is one."""
     speaker = inverted_speaker(sent, trig, index)
-    if has_parse(sent.doc):
+    if has_parse(sent.doc) and parse_usable(sent):
         roles = roles_from_parse(sent, trig, index)
         if not trig.noun and all(m.kind == "np" for m in roles.sources):
             # parsers stumble on datelines and long openings; an actor standing right before
