@@ -46,3 +46,8 @@ def test_parse_usable_needs_a_verb() -> None:
     doc[1].pos_ = "VERB"
     assert parse_usable(doc[:])
     assert parse_usable(doc[0:2])  # two words: too short to judge
+    # a verbless noun phrase with no verb form in it keeps its parse
+    fragment = nlp("Egypt's release of 20 prisoners")
+    for tok, pos in zip(fragment, ["PROPN", "PART", "NOUN", "ADP", "NUM", "NOUN"], strict=True):
+        tok.pos_ = pos
+    assert parse_usable(fragment[:])

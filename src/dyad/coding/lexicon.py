@@ -182,15 +182,34 @@ def _with_compound(trig: Trigger, first: int | None) -> Trigger:
     return dataclasses.replace(trig, tokens=tokens)
 
 
-def parse_usable(sent: Span) -> bool:
+def parse_usable(sent: Span, lexicon: Lexicon | None = None) -> bool:
     """Whether a sentence's tags and parse can be trusted for coding: not when the tagger found no
-    verb in a sentence of three words or more. Headlines in the present tense ("Japan lifts
-    sanctions on Iran", "Turkey bombs Kurdish positions") get their verb tagged as a noun and no
-    clause at all; the rule reading (as without a parser) codes them."""
+    verb in a sentence of three words or more and took a lexicon verb in the third person for a
+    noun. Headlines in the present tense ("Japan lifts sanctions on Iran", "Turkey bombs Kurdish
+    positions") get no clause at all; the rule reading (as without a parser) codes them."""
     if not sent.doc.has_annotation("POS"):
         return True
     words = [t for t in sent if not (t.is_punct or t.is_space)]
-    return len(words) < 3 or any(t.pos_ in {"VERB", "AUX"} for t in words)
+    if len(words) < 3 or any(t.pos_ in {"VERB", "AUX"} for t in words):
+        return True
+    verbs = (lexicon or Lexicon.load())._verbs
+    return not any(
+        t.pos_ in {"NOUN", "ADJ", "PROPN"} and any(s in verbs for s in _third_person(t.lower_))
+        for t in words[1:]
+    )
+
+
+def _third_person(word: str) -> tuple[str, ...]:
+    """The base forms a third-person verb form may have: lifts → lift, bans → ban (not banned:
+    the doubled consonant is only for -ed), pushes → push, carries → carry."""
+    if not word.endswith("s") or word.endswith("ss") or len(word) < 4:
+        return ()
+    forms = [word[:-1]]
+    if word.endswith("es"):
+        forms.append(word[:-2])
+    if word.endswith("ies"):
+        forms.append(word[:-3] + "y")
+    return tuple(forms)
 
 
 def _rank(found: list[tuple[int, Trigger]]) -> list[Trigger]:
