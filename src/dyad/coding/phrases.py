@@ -172,3 +172,60 @@ def within(found: list[Mention], tok: Token) -> list[Mention]:
         return found  # "to help *them*": the pronoun itself is the one acted on
     lo, hi = tok.left_edge.i, tok.right_edge.i
     return [m for m in found if lo <= m.head <= hi]
+
+
+def shared_agent(index: MentionIndex, noun: Token) -> list[Mention]:
+    """Coordinated nationalities sharing one agent noun, one actor each: "the Russian and US
+    *navies*" → RUSMIL, USAMIL; "the *armies* of Brazil and Argentina" → BRAMIL, ARGMIL. Empty
+    unless the noun is an agent word and two or more countries share it."""
+    sector = _agent_sector(index, noun)
+    if sector is None:
+        return []
+    owners: list[Token] = []
+    for c in noun.children:
+        if (c.dep_ in {"amod", "compound"} and c.i < noun.i) or (
+            c.dep_ in {"nmod", "prep"} and c.i > noun.i and case_of(c) in {"of", "from"}
+        ):
+            owners += [c, *c.conjuncts]
+        elif c.dep_ == "prep" and c.lower_ in {"of", "from"}:
+            owners += [o for p in c.children if p.dep_ == "pobj" for o in (p, *p.conjuncts)]
+    found: list[Mention] = []
+    seen: set[str] = set()
+    for tok in sorted(set(owners), key=lambda t: t.i):
+        country = _country_of(index, tok)
+        if country is None or country in seen:
+            continue
+        seen.add(country)
+        own = index.at.get(tok.i)
+        if own is not None and own.actor.code == country + sector:
+            found.append(own)  # "German air forces": the actor layer's own mention
+            continue
+        actor = Actor(tok.text, tok.idx, tok.idx + len(tok.text), country + sector, country, sector)
+        found.append(Mention(tok.i, tok.i + 1, noun.i, actor, "agent"))
+    return found if len(found) > 1 else []
+
+
+def _agent_sector(index: MentionIndex, noun: Token) -> str | None:
+    """The sector an agent noun names ("navies" → MIL), from its mention or the dictionary."""
+    from dyad.actors.dictionary import default_dictionary
+
+    m = index.at.get(noun.i)
+    if m is not None and m.kind == "agent" and m.actor.sector:
+        return m.actor.sector
+    forms = default_dictionary().forms
+    compounds = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    words = [" ".join([*(c.lower_ for c in compounds), noun.lower_]), noun.lower_, noun.lemma_]
+    for w in words:
+        for f in forms.get(w.lower(), ()):
+            if f.kind == "word" and f.ref.isalpha() and len(f.ref) == 3:
+                return f.ref
+    return None
+
+
+def _country_of(index: MentionIndex, tok: Token) -> str | None:
+    """The country a nationality word or country name stands for ("Russian", "US", "Brazil")."""
+    m = index.at.get(tok.i)
+    if m is not None:
+        return m.actor.country if m.kind in {"country", "agent"} and m.actor.country else None
+    found = adjective_actor(tok)
+    return found[0].actor.country if found else None
