@@ -50,6 +50,9 @@ PRONOUN_KINDS = {
     "them": {"agent", "country", "igo", "person"},
     "their": {"agent", "country", "igo", "person"},
 }
+# pronouns that may be a verb's object, which never stands for that verb's own subject
+OBJECT_PRONOUNS = {"him", "her", "them", "it"}
+PLACES = {"country", "capital"}  # mention kinds that name a place, never a "he" or "she"
 
 TIME_WORDS = {
     "today", "yesterday", "tomorrow", "tonight", "monday", "tuesday", "wednesday", "thursday",
@@ -187,10 +190,6 @@ class MentionIndex:
             if preps & {"in", "at", "near", "since", "during", "after", "before"}
             else set()
         )
-
-
-OBJECT_PRONOUNS = {"him", "her", "them", "it"}
-PLACES = {"country", "capital"}
 
 
 def clause_subjects(pron: Token) -> set[int]:

@@ -24,15 +24,18 @@ from dyad.coding.index import (
     can_act,
 )
 from dyad.coding.phrases import (
-    LOCATED,
     case_of,
     gerund_phrases,
     nationalities,
     obliques,
+    owner,
     prep_phrases,
     reduced_relative,
     shared_agent,
     target_of,
+    thing_targets,
+    unnamed_in_phrase,
+    unnamed_place,
     within,
 )
 from dyad.coding.rules import (
@@ -44,7 +47,6 @@ from dyad.coding.rules import (
     roles_by_rule,
 )
 from dyad.coding.types import Trigger
-from dyad.model import Actor
 
 SUBJECT_CONTROL = {"promise", "pledge", "vow", "threaten", "offer", "agree", "refuse"}
 
@@ -364,11 +366,11 @@ def roles_from_parse(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
                     )
                     for p in patients if trig.object_target else []:
                         targets = targets or index.of_token(p)
-                elif _passive(verb) and _thing_targets(subj, trig, index):
+                elif _passive(verb) and thing_targets(subj, trig, index):
                     # "EU sanctions against Russia were lifted": the thing's own phrase names
                     # whom it was aimed at, its owner who acted
-                    targets = _thing_targets(subj, trig, index)
-                    sources = _owner(subj, index)
+                    targets = thing_targets(subj, trig, index)
+                    sources = owner(subj, index)
                 elif trig.object_target and (
                     _passive(verb)
                     or (verb.dep_ == "conj" and verb.tag_ == "VBN" and _passive(verb.head))
@@ -428,113 +430,15 @@ def roles_from_parse(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
         # "sent aid to *Gaza*": a name no dictionary knows in the target's phrase is still
         # somebody; the attributes stage turns a known place into its country
         th = doc[trig.target_head] if trig.target_head is not None else head
-        targets = _unnamed_in_phrase([th, head, verb], trig, index)
+        targets = unnamed_in_phrase([th, head, verb], trig, index)
     if not targets and sources and not passive and (trig.object_target or trig.target_preps):
         # "pounded the enclave *of eastern Ghouta*", "captured the mosque *in Mosul*": a thing
         # hit stands for the place it is in, even one only the gazetteer knows
         th = doc[trig.target_head] if trig.target_head is not None else head
-        targets = _unnamed_place([th, head, verb], trig, index)
+        targets = unnamed_place([th, head, verb], trig, index)
     sources = [m for m in sources if m not in targets] or sources
     method = "parse+place" if any(m.kind == "place" for m in targets) else "parse"
     return Roles(tuple(sources), tuple(targets), method)
-
-
-def _thing_targets(noun: Token, trig: Trigger, index: MentionIndex) -> list[Mention]:
-    """The target named in a thing's own phrase, when the thing is no actor: "sanctions
-    *against Russia* were lifted"."""
-    if noun.i in index.at or can_act(noun) or not trig.target_preps:
-        return []
-    for prep, n in obliques(noun):
-        words = prep.split()
-        if words and (prep in trig.target_preps or words[-1] in trig.target_preps):
-            found = target_of(index, n)
-            if found:
-                return found
-    return []
-
-
-def _owner(noun: Token, index: MentionIndex) -> list[Mention]:
-    """Who a thing belongs to: its possessor or an actor compound ("*EU* sanctions",
-    "*Russia's* ban"), else its nationality ("*US* sanctions", "*Russian* curbs")."""
-    for c in noun.children:
-        if c.i < noun.i and (c.dep_ in POSS or c.dep_ == "compound"):
-            found = index.of_token(c, 0)
-            if found:
-                return found
-    return nationalities(index, noun)
-
-
-def _unnamed_in_phrase(
-    carriers: Sequence[Token], trig: Trigger, index: MentionIndex
-) -> list[Mention]:
-    """The first proper name in one of the trigger's target phrases that names no known actor,
-    as an unresolved actor: "sent aid *to Gaza*", "a ceasefire *with the Kachin*"."""
-    for carrier in dict.fromkeys(carriers):
-        for prep, noun in prep_phrases(carrier):
-            words = prep.split()
-            if not words or not (prep in trig.target_preps or words[-1] in trig.target_preps):
-                continue
-            if noun.pos_ == "PROPN" and not any(t.i in index.at for t in noun.subtree):
-                found = _proper_name(index, noun)
-                if found:
-                    return found
-    return []
-
-
-PLACE_OF = PLACE_NOUNS | {
-    "enclave",
-    "capital",
-    "suburb",
-    "neighbourhood",
-    "neighborhood",
-    "outskirts",
-    "port",
-    "island",
-    "state",
-    "county",
-    "governorate",
-}
-
-
-def _unnamed_place(carriers: Sequence[Token], trig: Trigger, index: MentionIndex) -> list[Mention]:
-    """The unknown proper name of the place where the trigger's object or target-phrase thing
-    is: "a mosque *in Mosul*", "the enclave *of Ghouta*" (a '---' actor the attributes stage
-    resolves to its country, or leaves unresolved)."""
-    things: list[Token] = []
-    for carrier in dict.fromkeys(carriers):
-        if trig.object_target and not trig.noun:
-            things += [c for c in carrier.children if c.dep_ in OBJ]
-        for prep, noun in prep_phrases(carrier, 1):
-            words = prep.split()
-            if words and (prep in trig.target_preps or words[-1] in trig.target_preps):
-                things.append(noun)
-    for thing in things:
-        if thing.i in index.at or thing.pos_ == "PRON" or can_act(thing):
-            continue
-        for prep, noun in obliques(thing):
-            located = prep in LOCATED or (prep == "of" and thing.lemma_.lower() in PLACE_OF)
-            if located and noun.pos_ == "PROPN" and not any(t.i in index.at for t in noun.subtree):
-                found = _proper_name(index, noun)
-                if found:
-                    return found
-    return []
-
-
-def _proper_name(index: MentionIndex, noun: Token) -> list[Mention]:
-    """An unresolved actor for a proper name, without the words before it that are no part of
-    the name ("the rebel-held enclave of *eastern* Ghouta" is Ghouta)."""
-    found = index.noun_phrase(noun)
-    if not found:
-        return []
-    m = found[0]
-    start = m.start
-    while start < noun.i and not index.doc[start].text[:1].isupper():
-        start += 1
-    if start == m.start:
-        return found
-    span = index.doc[start : m.end]
-    actor = Actor(span.text, span.start_char, span.end_char, "---")
-    return [Mention(start, m.end, m.head, actor, "np")]
 
 
 def _shared_verbs(verb: Token) -> list[Token]:
