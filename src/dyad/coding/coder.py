@@ -24,6 +24,7 @@ from dyad.coding.selection import (
     GENERIC_STATEMENTS,
     attributive,
     drop_subsumed,
+    elaborated,
     elaborates,
     later_conjunct,
     referenced,
@@ -173,6 +174,7 @@ def code_sentence(
         (subordination(doc[h], group, words) for group in set(words.values()) for h in group),
         default=0,
     ) if parsed else 0  # fmt: skip
+    tolls = _toll_targets(sent, groups, roots, index) if parsed else {}
     heads: dict[str, int] = {}  # event id -> its trigger's head
     reporters: set[int] = set()  # speech verbs that report an asserted event of the sentence
     for alternatives in groups:
@@ -187,6 +189,10 @@ def code_sentence(
         for trig in alternatives:
             roles = find_roles(sent, trig, index)
             roles = _resolve_plural_subject(doc, sent, trig, roles, in_sent)
+            if not roles.targets and tolls.get(trig.head):
+                # "carried out air strikes, killing dozens of fighters": the toll names whom
+                # the deed hit
+                roles = Roles(roles.sources, tolls[trig.head], roles.method + "+toll")
             if trig.requires_target and not roles.targets:
                 continue  # "deploy troops to [an actor]" needs the actor; try the next pattern
             head = doc[trig.head]
@@ -214,6 +220,38 @@ def code_sentence(
     events = sorted(out.values(), key=lambda e: (e.evidence.trigger.start, e.event_id))
     events = [_as_reporter(e) if heads.get(e.event_id) in reporters else e for e in events]
     return drop_subsumed(_drop_redundant(events))
+
+
+JOINT = {"joint", "combined", "bilateral", "trilateral"}
+
+
+def _joint(doc: Doc, trig: Trigger) -> bool:
+    """ "The armies of Brazil and Argentina held *joint* war games": a deed its several doers
+    do together, with each other."""
+    return any(
+        c.dep_ == "amod" and c.lower_ in JOINT
+        for i in (trig.head, *trig.tokens)
+        for c in doc[i].children
+    )
+
+
+def _toll_targets(
+    sent: Span, groups: Sequence[Sequence[Trigger]], roots: dict[int, set[str]], index: MentionIndex
+) -> dict[int, tuple[Mention, ...]]:
+    """The targets of participle clauses that tell an event's toll ("shelled the city, *killing
+    20 soldiers*"), by the head of the event they elaborate: that event is kept, the clause
+    is not, and it names whom the deed hit."""
+    out: dict[int, tuple[Mention, ...]] = {}
+    for alternatives in groups:
+        gov = elaborated(sent.doc[alternatives[0].head], roots)
+        if gov is None or gov.i in out:
+            continue
+        for trig in alternatives:
+            targets = find_roles(sent, trig, index).targets
+            if targets:
+                out[gov.i] = targets
+                break
+    return out
 
 
 def _reporter(head: Token, speech: Token | None) -> Token | None:
@@ -428,7 +466,7 @@ def _events(
     # leaves the event without a target rather than without the event
     own = {m.actor.code for m in roles.sources}
     targets: list[Mention | None] = [m for m in roles.targets if m.actor.code not in own] or [None]
-    if trig.reciprocal and roles.targets == () and len(roles.sources) > 1:
+    if (trig.reciprocal or _joint(doc, trig)) and roles.targets == () and len(roles.sources) > 1:
         # "The US, Russia and Switzerland met": every pair, both ways
         sources, targets = list(roles.sources), list(roles.sources)
     for s in sources:
@@ -446,7 +484,7 @@ def _events(
             continue
         if all(_anonymous(doc, m) for m in (s, t)) and info.code[:2] in STATEMENT_ROOTS:
             continue  # "officials said": a statement by nobody in particular is no event
-        conf = _confidence(roles, s, t, reading, _backgrounded(doc[trig.head]), rank, later)
+        conf = _confidence(roles, s, t, reading, _backgrounded(doc[trig.head]), rank, later, doc)
         src = s.actor if s else None
         tgt = t.actor if t else None
         eid = _event_id(doc._.dyad_doc_id, si, trigger.start, src, tgt, info.code)
@@ -505,6 +543,7 @@ def _confidence(
     background: bool,
     rank: int = 0,
     later: bool = False,
+    doc: Doc | None = None,
 ) -> float:
     c = 0.45 - (0.1 if background else 0.0) - RANK_STEP * min(rank, 2)
     c -= CONJUNCT_STEP if later else 0.0
@@ -518,7 +557,10 @@ def _confidence(
         if m is not None and m.kind in {"country", "igo", "person", "agent", "capital"}:
             c += 0.05
         if m is not None and m.actor.country is None and m.actor.igo is None:
-            c -= 0.2 if m.kind == "np" else 0.1
+            # a name no dictionary knows ("shelled *Odesa*", often a place the attributes stage
+            # resolves) costs what naming a second actor gains: no less sure than naming none
+            named = doc is not None and doc[m.head].pos_ == "PROPN"
+            c -= 0.2 if m.kind == "np" and not named else 0.15 if m.kind == "np" else 0.1
     if reading.speech_verb is not None:
         c -= 0.05
     return round(max(0.05, min(0.95, c)), 2)

@@ -46,8 +46,13 @@ PRONOUN_KINDS = {
     "its": {"country", "capital", "igo", "agent"},
     "his": {"person"},
     "her": {"person"},
+    "him": {"person"},
+    "them": {"agent", "country", "igo", "person"},
     "their": {"agent", "country", "igo", "person"},
 }
+# pronouns that may be a verb's object, which never stands for that verb's own subject
+OBJECT_PRONOUNS = {"him", "her", "them", "it"}
+PLACES = {"country", "capital"}  # mention kinds that name a place, never a "he" or "she"
 
 TIME_WORDS = {
     "today", "yesterday", "tomorrow", "tonight", "monday", "tuesday", "wednesday", "thursday",
@@ -122,7 +127,8 @@ class MentionIndex:
                     self.at[c.i] for c in self.doc[ante.head].conjuncts if c.i in self.at
                 ]
                 return list(dict.fromkeys(group))
-            return [ante]
+            # "restrictions between *it and Israel*": the pronoun's conjuncts are named too
+            return [ante, *(self.at[c.i] for c in tok.conjuncts if c.i in self.at)]
         out = [m]
         for c in tok.conjuncts:
             cm = self.at.get(c.i)
@@ -153,12 +159,20 @@ class MentionIndex:
         floor = sent.start
         if sent.start > 0:
             floor = self.doc[sent.start - 1].sent.start
+        # "Trump called Erdogan and urged *him*": an object pronoun is not its own clause's
+        # subject (that would be "himself")
+        own_subject = clause_subjects(tok) if tok.lower_ in OBJECT_PRONOUNS else set()
         fitting = [
             m
             for m in self.mentions
             if m.end <= tok.i
             and m.start >= floor
-            and (m.kind in kinds or (m.actor.name is not None and "person" in kinds))
+            and (
+                m.kind in kinds
+                # a named actor may be a person, but a place is no "he" ("met X *in Ankara*")
+                or (m.actor.name is not None and "person" in kinds and m.kind not in PLACES)
+            )
+            and not own_subject & set(range(m.start, m.end))
         ]
         # a subject is the likeliest antecedent ("Iran launched drones at Israel in its ...")
         subjects = [m for m in fitting if self.doc[m.head].dep_ in SUBJ | PASS_SUBJ]
@@ -176,6 +190,24 @@ class MentionIndex:
             if preps & {"in", "at", "near", "since", "during", "after", "before"}
             else set()
         )
+
+
+def clause_subjects(pron: Token) -> set[int]:
+    """The tokens of the subject of the verb an object pronoun belongs to (a conjoined verb
+    shares its first verb's subject: "called X and urged *him*"); empty for other pronouns."""
+    if pron.dep_ not in OBJ and pron.dep_ not in {"obl", "pobj"}:
+        return set()
+    verb = pron.head
+    if pron.dep_ == "pobj" and verb.head != verb:
+        verb = verb.head  # ClearNLP: "sent aid to *them*"
+    for _ in range(3):
+        subj = [c for c in verb.children if c.dep_ in SUBJ]
+        if subj:
+            return {t.i for s in subj for t in s.subtree}
+        if verb.dep_ != "conj" or verb.head == verb:
+            break
+        verb = verb.head
+    return set()
 
 
 def _modifier_rank(child: Token) -> int:

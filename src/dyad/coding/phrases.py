@@ -1,14 +1,19 @@
 """Phrases of a parse and the actors they name: the preposition of a noun, a verb's
 prepositional phrases, and the actor a target noun stands for (itself, its nationality
-adjectives, or the country a thing is in). Read by :mod:`dyad.coding.roles`.
+adjectives, or the country a thing is in); the actors several nationalities sharing one agent
+noun name; and, where no dictionary knows the name in a target's phrase, an unresolved one.
+Read by :mod:`dyad.coding.roles`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Token
 
 from dyad.actors.types import Mention
-from dyad.coding.index import OBJ, MentionIndex, adjective_actor
+from dyad.coding.index import OBJ, POSS, MentionIndex, adjective_actor, can_act
+from dyad.coding.types import Trigger
 from dyad.model import Actor
 
 
@@ -172,3 +177,151 @@ def within(found: list[Mention], tok: Token) -> list[Mention]:
         return found  # "to help *them*": the pronoun itself is the one acted on
     lo, hi = tok.left_edge.i, tok.right_edge.i
     return [m for m in found if lo <= m.head <= hi]
+
+
+def shared_agent(index: MentionIndex, noun: Token) -> list[Mention]:
+    """Coordinated nationalities sharing one agent noun, one actor each: "the Russian and US
+    *navies*" → RUSMIL, USAMIL; "the *armies* of Brazil and Argentina" → BRAMIL, ARGMIL. Empty
+    unless the noun is an agent word and two or more countries share it."""
+    sector = _agent_sector(index, noun)
+    if sector is None:
+        return []
+    owners: list[Token] = []
+    for c in noun.children:
+        if (c.dep_ in {"amod", "compound"} and c.i < noun.i) or (
+            c.dep_ in {"nmod", "prep"} and c.i > noun.i and case_of(c) in {"of", "from"}
+        ):
+            owners += [c, *c.conjuncts]
+        elif c.dep_ == "prep" and c.lower_ in {"of", "from"}:
+            owners += [o for p in c.children if p.dep_ == "pobj" for o in (p, *p.conjuncts)]
+    found: list[Mention] = []
+    seen: set[str] = set()
+    for tok in sorted(set(owners), key=lambda t: t.i):
+        country = _country_of(index, tok)
+        if country is None or country in seen:
+            continue
+        seen.add(country)
+        own = index.at.get(tok.i)
+        if own is not None and own.actor.code == country + sector:
+            found.append(own)  # "German air forces": the actor layer's own mention
+            continue
+        actor = Actor(tok.text, tok.idx, tok.idx + len(tok.text), country + sector, country, sector)
+        found.append(Mention(tok.i, tok.i + 1, noun.i, actor, "agent"))
+    return found if len(found) > 1 else []
+
+
+def _agent_sector(index: MentionIndex, noun: Token) -> str | None:
+    """The sector an agent noun names ("navies" → MIL), from its mention or the dictionary."""
+    from dyad.actors.dictionary import default_dictionary
+
+    m = index.at.get(noun.i)
+    if m is not None and m.kind == "agent" and m.actor.sector:
+        return m.actor.sector
+    forms = default_dictionary().forms
+    compounds = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    words = [" ".join([*(c.lower_ for c in compounds), noun.lower_]), noun.lower_, noun.lemma_]
+    for w in words:
+        for f in forms.get(w.lower(), ()):
+            if f.kind == "word" and f.ref.isalpha() and len(f.ref) == 3:
+                return f.ref
+    return None
+
+
+def _country_of(index: MentionIndex, tok: Token) -> str | None:
+    """The country a nationality word or country name stands for ("Russian", "US", "Brazil")."""
+    m = index.at.get(tok.i)
+    if m is not None:
+        return m.actor.country if m.kind in {"country", "agent"} and m.actor.country else None
+    found = adjective_actor(tok)
+    return found[0].actor.country if found else None
+
+
+def thing_targets(noun: Token, trig: Trigger, index: MentionIndex) -> list[Mention]:
+    """The target named in a thing's own phrase, when the thing is no actor: "sanctions
+    *against Russia* were lifted"."""
+    if noun.i in index.at or can_act(noun) or not trig.target_preps:
+        return []
+    for prep, n in obliques(noun):
+        words = prep.split()
+        if words and (prep in trig.target_preps or words[-1] in trig.target_preps):
+            found = target_of(index, n)
+            if found:
+                return found
+    return []
+
+
+def owner(noun: Token, index: MentionIndex) -> list[Mention]:
+    """Who a thing belongs to: its possessor or an actor compound ("*EU* sanctions",
+    "*Russia's* ban"), else its nationality ("*US* sanctions", "*Russian* curbs")."""
+    for c in noun.children:
+        if c.i < noun.i and (c.dep_ in POSS or c.dep_ == "compound"):
+            found = index.of_token(c, 0)
+            if found:
+                return found
+    return nationalities(index, noun)
+
+
+def unnamed_in_phrase(
+    carriers: Sequence[Token], trig: Trigger, index: MentionIndex
+) -> list[Mention]:
+    """The first proper name in one of the trigger's target phrases that names no known actor,
+    as an unresolved actor: "sent aid *to Gaza*", "a ceasefire *with the Kachin*"."""
+    for carrier in dict.fromkeys(carriers):
+        for prep, noun in prep_phrases(carrier):
+            words = prep.split()
+            if not words or not (prep in trig.target_preps or words[-1] in trig.target_preps):
+                continue
+            if noun.pos_ == "PROPN" and not any(t.i in index.at for t in noun.subtree):
+                found = proper_name(index, noun)
+                if found:
+                    return found
+    return []
+
+
+# nouns for a place whose "of" phrase names it: "the enclave *of Ghouta*", "the city *of Mosul*"
+PLACE_OF = {
+    "city", "town", "village", "region", "area", "part", "district", "province", "border",
+    "enclave", "capital", "suburb", "neighbourhood", "neighborhood", "outskirts", "port",
+    "island", "state", "county", "governorate",
+}  # fmt: skip
+
+
+def unnamed_place(carriers: Sequence[Token], trig: Trigger, index: MentionIndex) -> list[Mention]:
+    """The unknown proper name of the place where the trigger's object or target-phrase thing
+    is: "a mosque *in Mosul*", "the enclave *of Ghouta*" (a '---' actor the attributes stage
+    resolves to its country, or leaves unresolved)."""
+    things: list[Token] = []
+    for carrier in dict.fromkeys(carriers):
+        if trig.object_target and not trig.noun:
+            things += [c for c in carrier.children if c.dep_ in OBJ]
+        for prep, noun in prep_phrases(carrier, 1):
+            words = prep.split()
+            if words and (prep in trig.target_preps or words[-1] in trig.target_preps):
+                things.append(noun)
+    for thing in things:
+        if thing.i in index.at or thing.pos_ == "PRON" or can_act(thing):
+            continue
+        for prep, noun in obliques(thing):
+            located = prep in LOCATED or (prep == "of" and thing.lemma_.lower() in PLACE_OF)
+            if located and noun.pos_ == "PROPN" and not any(t.i in index.at for t in noun.subtree):
+                found = proper_name(index, noun)
+                if found:
+                    return found
+    return []
+
+
+def proper_name(index: MentionIndex, noun: Token) -> list[Mention]:
+    """An unresolved actor for a proper name, without the words before it that are no part of
+    the name ("the rebel-held enclave of *eastern* Ghouta" is Ghouta)."""
+    found = index.noun_phrase(noun)
+    if not found:
+        return []
+    m = found[0]
+    start = m.start
+    while start < noun.i and not index.doc[start].text[:1].isupper():
+        start += 1
+    if start == m.start:
+        return found
+    span = index.doc[start : m.end]
+    actor = Actor(span.text, span.start_char, span.end_char, "---")
+    return [Mention(start, m.end, m.head, actor, "np")]

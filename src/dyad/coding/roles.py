@@ -29,9 +29,14 @@ from dyad.coding.phrases import (
     gerund_phrases,
     nationalities,
     obliques,
+    owner,
     prep_phrases,
     reduced_relative,
+    shared_agent,
     target_of,
+    thing_targets,
+    unnamed_in_phrase,
+    unnamed_place,
     within,
 )
 from dyad.coding.rules import (
@@ -362,6 +367,11 @@ def roles_from_parse(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
                     )
                     for p in patients if trig.object_target else []:
                         targets = targets or index.of_token(p)
+                elif _passive(verb) and thing_targets(subj, trig, index):
+                    # "EU sanctions against Russia were lifted": the thing's own phrase names
+                    # whom it was aimed at, its owner who acted
+                    targets = thing_targets(subj, trig, index)
+                    sources = owner(subj, index)
                 elif trig.object_target and (
                     _passive(verb)
                     or (verb.dep_ == "conj" and verb.tag_ == "VBN" and _passive(verb.head))
@@ -379,7 +389,10 @@ def roles_from_parse(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
                 targets = index.of_token(subj) if trig.object_target else []
             else:
                 sources = (
-                    index.of_token(subj) or nationalities(index, subj) or index.noun_phrase(subj)
+                    shared_agent(index, subj)
+                    or index.of_token(subj)
+                    or nationalities(index, subj)
+                    or index.noun_phrase(subj)
                 )
                 # "The US, Russia, and Switzerland met": a coordination the parser split into
                 # several subjects
@@ -414,6 +427,16 @@ def roles_from_parse(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
     if not targets and trig.object_target and not passive:
         first_obj = None if trig.noun else next((c for c in verb.children if c.dep_ in OBJ), None)
         targets = index.noun_phrase(first_obj) if sources else []
+    if not targets and sources and trig.target_preps:
+        # "sent aid to *Gaza*": a name no dictionary knows in the target's phrase is still
+        # somebody; the attributes stage turns a known place into its country
+        th = doc[trig.target_head] if trig.target_head is not None else head
+        targets = unnamed_in_phrase([th, head, verb], trig, index)
+    if not targets and sources and not passive and (trig.object_target or trig.target_preps):
+        # "pounded the enclave *of eastern Ghouta*", "captured the mosque *in Mosul*": a thing
+        # hit stands for the place it is in, even one only the gazetteer knows
+        th = doc[trig.target_head] if trig.target_head is not None else head
+        targets = unnamed_place([th, head, verb], trig, index)
     sources = [m for m in sources if m not in targets] or sources
     method = "parse+place" if any(m.kind == "place" for m in targets) else "parse"
     return Roles(tuple(sources), tuple(targets), method)
@@ -675,6 +698,16 @@ def _complement_target(head: Token, index: MentionIndex, reciprocal: bool) -> li
             found = _clause_targets(p, index)
             if found:
                 return found
+        # "earmarked $2 million in emergency aid *to help Nepal*": the purpose of what the
+        # object is made of
+        for n in (n for n in c.children if n.dep_ in {"nmod", "obl"} and not can_act(n)):
+            for p in n.children:
+                if p.dep_ == "acl" and any(
+                    m.dep_ == "mark" and m.lower_ == "to" for m in p.children
+                ):
+                    found = _clause_targets(p, index)
+                    if found:
+                        return found
     return []
 
 

@@ -247,25 +247,31 @@ def later_conjunct(head: Token, own: Iterable[int], words: Mapping[int, frozense
 def elaborates(head: Token, roots: Mapping[int, set[str]]) -> bool:
     """A participle clause that tells more of the event it hangs on, not a new one: "rebels
     shelled the city, *killing* 20" is one attack (the verb it hangs on fires the same root)."""
+    return elaborated(head, roots) is not None
+
+
+def elaborated(head: Token, roots: Mapping[int, set[str]]) -> Token | None:
+    """The event word a participle clause elaborates ("*shelled* the city, killing 20"), or
+    None when the clause is not such an elaboration (see :func:`elaborates`)."""
     if head.dep_ == "conj" and head.head.i != head.i and head.tag_ == "VBG":
-        return elaborates(head.head, roots)  # "…, killing or wounding 50"
+        return elaborated(head.head, roots)  # "…, killing or wounding 50"
     if head.dep_ not in {"advcl", "acl"} or head.tag_ != "VBG" or head.head.i == head.i:
-        return False
+        return None
     if any(c.dep_ in SUBJECTS | {"mark"} for c in head.children):
-        return False  # "after killing", "while rebels were killing": a clause of its own
+        return None  # "after killing", "while rebels were killing": a clause of its own
     if head.dep_ == "acl" and head.doc[head.i - 1].text != ",":
-        return False  # "the coalition fighting the rebels": a relative, read elsewhere
+        return None  # "the coalition fighting the rebels": a relative, read elsewhere
     mine = roots.get(head.i, set())
     gov = head.head
     for _ in range(4):
         if mine & roots.get(gov.i, set()):
-            return True
+            return gov
         if gov.dep_ not in ELABORATED or gov.head.i == gov.i:
-            return False
+            return None
         # "attacked by militiamen armed with machetes, killing 156"; "stormed a base in
         # Herat, killing 17", where the parser hangs the participle on the last noun
         gov = gov.head
-    return False
+    return None
 
 
 def attributive(tok: Token) -> bool:
