@@ -82,6 +82,7 @@ def test_unidentified_force_is_the_source_of_violence_without_a_perpetrator() ->
         ("Kenyan soldiers were killed in an ambush in Somalia.", ("SOMUAF", "KENMIL")),
         # aid given for a place abroad is aid to that country
         ("Japan gave 50 million dollars for flood relief in Pakistan.", ("JPN", "PAK")),
+        ("The Saudi-led coalition declared a ceasefire in Yemen.", ("SAUMIL", "YEM")),
     ],
 )
 def test_implicit_actors_in_extracted_events(text: str, wanted: tuple[str, str]) -> None:

@@ -233,3 +233,19 @@ def test_aid_purpose_clause_on_the_money_names_the_recipient() -> None:
         date=DATE,
     )
     assert ("JPN", "NPL") in pairs(events, "07")
+
+
+def test_navies_and_eased_curbs() -> None:
+    """ "navies" is a military agent word; "eased travel curbs on X" targets X (081)."""
+    import dyad
+
+    got = {
+        (e.cameo, e.source.code if e.source else None, e.target.code if e.target else None)
+        for text in (
+            "The Indian and French navies held joint exercises in the Arabian Sea.",
+            "China eased travel curbs on Hong Kong.",
+        )
+        for e in dyad.extract(text, date="2021-01-05")
+    }
+    assert ("062", "INDMIL", "FRAMIL") in got and ("062", "FRAMIL", "INDMIL") in got
+    assert ("081", "CHN", "HKG") in got

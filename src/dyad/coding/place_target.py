@@ -3,8 +3,9 @@
 "the Russian military is slowly grinding forwards in the eastern Donetsk region" names no victim,
 but fighting inside another country's territory is conflict with that country. Applied after the
 attributes stage has geocoded the event, only to meetings and visits (04), aid (07: "gave $50
-million for flood relief in Pakistan"), protests (14), force postures (15), coercion and violence
-(17–20), and only when the place's country differs from the source's.
+million for flood relief in Pakistan"), concessions (08: "declared a ceasefire in Yemen"), protests
+(14), force postures (15), coercion and violence (17–20), and only when the place's country
+differs from the source's.
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from collections.abc import Sequence
 
 from dyad.model import Actor, Event
 
-# meetings, aid, protests, force postures and violence abroad are about the host country
-PLACE_TARGET_ROOTS = {"04", "07", "14", "15", "17", "18", "19", "20"}
+# meetings, aid, concessions, protests, force postures and violence abroad concern the host
+PLACE_TARGET_ROOTS = {"04", "07", "08", "14", "15", "17", "18", "19", "20"}
 
 
 def target_from_place(event: Event) -> Event:
