@@ -85,6 +85,8 @@ class SentenceView:
     parsed: bool
     tagged: bool
     lemmatized: bool
+    # words read as verbs whatever their tag (see ``lexicon.misread_verbs``)
+    verbs: frozenset[int] = frozenset()
     _lemmas: dict[int, frozenset[str]] = field(default_factory=dict)
 
     def lemmas(self, tok: Token) -> frozenset[str]:
@@ -157,7 +159,11 @@ def can_be(state: SentenceView, tok: Token, noun: bool) -> bool:
         prev = tok.doc[tok.i - 1].lower_ if tok.i > state.span.start else ""
         if prev in NOMINAL_CUES and tok.head.i > tok.i:
             return False  # "the occupied territories", "its besieged capital": an attribute
+    if tok.i in state.verbs:
+        return not noun
     if state.tagged and tok.pos_:
+        if not noun and state.parsed and tok.pos_ in ("NOUN", "ADJ") and _has_object(tok):
+            return True  # "Authorities ease curfew": a noun takes no direct object
         return tok.pos_ in (NOUN_POS if noun else VERB_POS)
     doc = tok.doc
     prev = doc[tok.i - 1].lower_ if tok.i > state.span.start else ""
@@ -170,6 +176,10 @@ def can_be(state: SentenceView, tok: Token, noun: bool) -> bool:
     if tok.i > state.span.start and _modifies(doc[tok.i - 1]) and not _participle(tok):
         return False  # "two attacks", "Israeli strikes"; but "five killed" is a verb
     return prev not in NOMINAL_CUES
+
+
+def _has_object(tok: Token) -> bool:
+    return any(c.dep_ in ("obj", "dobj") for c in tok.children)
 
 
 def _names_a_kind(state: SentenceView, tok: Token) -> bool:
@@ -298,8 +308,9 @@ def _subjects(state: SentenceView, verb: Token) -> list[Token]:
                 found.extend(o for g in _with_conjuncts(c) for o in _of_objects(g))
             elif c.dep_ == "agent":  # ClearNLP: by > pobj
                 found.extend(o for g in c.children if g.dep_ == "pobj" for o in _with_conjuncts(g))
-        if not found and verb.dep_ == "conj" and verb.head is not verb:
-            return _subjects(state, verb.head)  # "the storm flattened homes and killed six"
+        if not found and verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+            # "the storm flattened homes and killed six", "troops began leaving"
+            return _subjects(state, verb.head)
         if not found and verb.dep_ == "acl" and verb.tag_ == "VBG":
             found.append(verb.head)  # "a virus killing thousands"
         if not found and _is_passive(verb):
@@ -505,6 +516,11 @@ def _prep_phrases(
                 for g in c.children:
                     if g.dep_ == "case" and g.lower_ == prep:
                         yield g, _with_conjuncts(c)
+            elif c.dep_.startswith(("advcl", "acl")) and c.pos_ == "VERB":
+                # a gerund clause: "banned the mayor *from holding* office"
+                for g in c.children:
+                    if g.dep_ in CASE_DEPS and g.lower_ == prep and g.i < c.i:
+                        yield g, [c]
     # the window backs the parse up ("fired batteries at Russia" hung on the object)
     window = list(state.after(after, PREP_WINDOW))
     for k, t in enumerate(window):
