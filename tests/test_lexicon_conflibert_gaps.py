@@ -236,3 +236,28 @@ def test_lexicon_conflibert_gaps_headline_with_participle_modifier() -> None:
     ])  # fmt: skip
     assert not parse_usable(doc[:])
     assert "085" in codes_at(doc, 1)
+
+
+def test_lexicon_conflibert_gaps_far_parsed_object_falls_back_to_window() -> None:
+    """When the parser's only object is far from the verb ('provided peacekeeping training to
+    Mali through the ... programme' with 'programme' as object), the words after the verb are
+    read too: training given is military cooperation (062)."""
+    doc = parse([
+        ("Canada", "Canada", 1, "nsubj", "PROPN"),
+        ("provided", "provide", 1, "ROOT", "VERB"),
+        ("peacekeeping", "peacekeeping", 3, "compound", "NOUN"),
+        ("training", "training", 12, "compound", "NOUN"),
+        ("to", "to", 5, "case", "ADP"),
+        ("Mali", "Mali", 3, "nmod", "PROPN"),
+        ("through", "through", 9, "case", "ADP"),
+        ("the", "the", 9, "det", "DET"),
+        ("Africa", "Africa", 9, "compound", "PROPN"),
+        ("Initiative", "Initiative", 3, "nmod", "PROPN"),
+        ("funding", "funding", 12, "compound", "NOUN"),
+        ("partnership", "partnership", 12, "compound", "NOUN"),
+        ("programme", "programme", 1, "obj", "NOUN"),
+        (".", ".", 1, "punct", "PUNCT"),
+    ])  # fmt: skip
+    first = triggers(doc)[0]
+    assert (first.head, first.code) == (1, "062")
+    assert {2, 3} <= set(first.tokens)

@@ -455,11 +455,12 @@ def _objects(
             found.append(verb.head)  # "figures *released* by the ministry": what was released
         # "tons *of food aid*", "a shipment *of arms*": the of-phrase of a quantity or container
         found.extend(o for c in list(found) for o in _of_objects(c))
-        if found:
+        if found and not all(o.i > after + OBJ_WINDOW for o in found):
             return found
-    # no parse, or the parser found no object (it slips on long noun phrases): a window; in a
-    # parse none when a preposition follows the verb, its noun is no object ("calling on the
-    # minister", not a phone call to the minister)
+    # no parse, or the parser found no object near the verb (it slips on long noun phrases,
+    # "provided peacekeeping training to X through the ... program" with "program" as object): a
+    # window; in a parse none when a preposition follows the verb, its noun is no object
+    # ("calling on the minister", not a phone call to the minister)
     window = list(state.after(after, OBJ_WINDOW))
     if not (state.parsed and window and window[0].pos_ == "ADP"):
         found.extend(window)
