@@ -55,12 +55,18 @@ def codes_at(doc: Doc, head: int) -> list[str]:
         ("Denmark provided donations to the Palestinian Authority.", "071"),
         ("The European Union trained Somali police.", "062"),
         ("Poland sent a platoon to Lithuania.", "072"),
+        ("Japan is the largest donor to the agency.", "070"),
+        ("A shipment of medicine reached Gaza on Monday.", "073"),
+        ("Germany provided technical assistance to Kenya.", "060"),
+        ("The militia returned the military bases to the army.", "0842"),
+        ("The deployment of ceasefire monitors to the port was completed.", "074"),
     ],
 )
 def test_lexicon_conflibert_gaps_material_cooperation(text: str, code: str) -> None:
     """06x-08x said with words the lexicon lacked: operations ceased (087), observers deployed
-    (070, monitors of a truce 074), donors and donations (073, 071), police trained (062), a
-    platoon sent (072)."""
+    (070, monitors of a truce 074), donors and donations (073, 071, 070), police trained and
+    expertise given (062, 060), a platoon sent (072), aid shipped (073), bases handed back
+    (0842)."""
     found = codes(text)
     assert found and found[0] == code, found
 
@@ -94,11 +100,14 @@ def test_lexicon_conflibert_gaps_easing_restrictions() -> None:
         "The airline ceased operations in May.",
         "The donor of the kidney spoke to reporters.",
         "Officials left the meeting early.",
+        "Donors said the money would arrive in May.",
+        "The pilots returned to base after the flight.",
     ],
 )
 def test_lexicon_conflibert_gaps_near_misses_are_no_event(text: str) -> None:
-    """A firm ceasing 'operations', an organ donor, officials leaving a room: no 087/07x/0874."""
-    assert not {"087", "071", "073", "0874"} & set(codes(text))
+    """A firm ceasing 'operations', an organ donor, officials leaving a room, donors speaking,
+    pilots returning to base: no 087/07x/0874/0842."""
+    assert not {"087", "070", "071", "073", "0874", "0842"} & set(codes(text))
 
 
 def test_lexicon_conflibert_gaps_peacekeepers_arriving() -> None:

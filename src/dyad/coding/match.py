@@ -39,6 +39,8 @@ QUANTIFIERS = frozenset({"several", "many", "more", "fewer", "some", "numerous",
 # "Russian", "Israeli", "Chinese", "British", "Korean", "American"; not "Iran" or "Pakistan"
 DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "ican", "i")
 PREPOSITION_CUES = frozenset({"in", "on", "for", "with", "by", "from", "at", "into", "under", "of"})
+# Without tags, a verb followed by one of these has no direct object there ("returned *to* base").
+AFTER_VERB_PREPS = frozenset({"to", "into", "from", "at", "toward", "towards", "in", "on", "under"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod:poss", "poss"})
 BE_FORMS = frozenset({"be", "is", "are", "was", "were", "been", "being", "'s", "am"})
 # Where a plain-token window stops: clause boundaries.
@@ -459,10 +461,14 @@ def _objects(
             return found
     # no parse, or the parser found no object near the verb (it slips on long noun phrases,
     # "provided peacekeeping training to X through the ... program" with "program" as object): a
-    # window; in a parse none when a preposition follows the verb, its noun is no object
-    # ("calling on the minister", not a phone call to the minister)
+    # window; none when a preposition follows the verb, its noun is no object ("calling on the
+    # minister", not a phone call to the minister; "returned to base")
     window = list(state.after(after, OBJ_WINDOW))
-    if not (state.parsed and window and window[0].pos_ == "ADP"):
+    first = window[0] if window else None
+    prep_next = first is not None and (
+        first.pos_ == "ADP" if state.tagged else first.lower_ in AFTER_VERB_PREPS
+    )
+    if not prep_next:
         found.extend(window)
     if _looks_passive(state, verb):
         found.extend(state.before(verb.i, OBJ_WINDOW + 2))
