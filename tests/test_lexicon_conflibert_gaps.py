@@ -55,7 +55,6 @@ def codes_at(doc: Doc, head: int) -> list[str]:
         ("Denmark provided donations to the Palestinian Authority.", "071"),
         ("The European Union trained Somali police.", "062"),
         ("Poland sent a platoon to Lithuania.", "072"),
-        ("Japan is the largest donor to the agency.", "070"),
         ("A shipment of medicine reached Gaza on Monday.", "073"),
         ("Germany provided technical assistance to Kenya.", "060"),
         ("The militia returned the military bases to the army.", "0842"),
@@ -64,7 +63,7 @@ def codes_at(doc: Doc, head: int) -> list[str]:
 )
 def test_lexicon_conflibert_gaps_material_cooperation(text: str, code: str) -> None:
     """06x-08x said with words the lexicon lacked: operations ceased (087), observers deployed
-    (070, monitors of a truce 074), donors and donations (073, 071, 070), police trained and
+    (070, monitors of a truce 074), donors and donations (073, 071), police trained and
     expertise given (062, 060), a platoon sent (072), aid shipped (073), bases handed back
     (0842)."""
     found = codes(text)
