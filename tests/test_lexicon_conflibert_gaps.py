@@ -269,3 +269,41 @@ def test_lexicon_conflibert_gaps_far_parsed_object_falls_back_to_window() -> Non
     first = triggers(doc)[0]
     assert (first.head, first.code) == (1, "062")
     assert {2, 3} <= set(first.tokens)
+
+
+def _war_games(subject: list[Row]) -> Doc:
+    """'<subject> launched war games .' with the subject rows first (their heads given)."""
+    n = len(subject)
+    return parse([
+        *subject,
+        ("launched", "launch", n, "ROOT", "VERB"),
+        ("war", "war", n + 2, "compound", "NOUN"),
+        ("games", "game", n, "obj", "NOUN"),
+        (".", ".", n, "punct", "PUNCT"),
+    ])  # fmt: skip
+
+
+def test_lexicon_conflibert_gaps_joint_war_games_are_cooperation() -> None:
+    """War games two parties stage together are military cooperation (062), whether the
+    parties are conjoined nouns or conjoined modifiers ('French and Italian warships')."""
+    doc = _war_games([
+        ("French", "french", 3, "amod", "ADJ"),
+        ("and", "and", 2, "cc", "CCONJ"),
+        ("Italian", "italian", 0, "conj", "ADJ"),
+        ("warships", "warship", 4, "nsubj", "NOUN"),
+    ])  # fmt: skip
+    assert codes_at(doc, 6)[0] == "062"
+    doc = _war_games([
+        ("Egypt", "Egypt", 3, "nsubj", "PROPN"),
+        ("and", "and", 2, "cc", "CCONJ"),
+        ("France", "France", 0, "conj", "PROPN"),
+    ])  # fmt: skip
+    assert codes_at(doc, 5)[0] == "062"
+    assert codes("Egypt and France launched war games on Monday.")[0] == "062"
+
+
+def test_lexicon_conflibert_gaps_one_sided_war_games_are_a_show_of_force() -> None:
+    """One party's war games stay a show of force (150)."""
+    doc = _war_games([("China", "China", 1, "nsubj", "PROPN")])
+    assert codes_at(doc, 3)[0] == "150"
+    assert codes("China launched war games near Taiwan.")[0] == "150"

@@ -74,6 +74,8 @@ EVENT_FRAMES = frozenset(
 # "two decades of fighting", "years of war": a span of history, no single event.
 LONG_SPANS = frozenset({"year", "decade", "century", "generation"})
 OBJ_WINDOW = 6
+JOINT_MODS = frozenset({"amod", "compound", "nmod:poss", "poss"})
+JOINT_BONUS = 2  # "flag: joint" outranks the same pattern for one party ("war games" 062 over 150)
 PREP_WINDOW = 8
 PARTICLE_WINDOW = 4
 LIGHT_WINDOW = 6
@@ -290,6 +292,10 @@ def match_verb(state: SentenceView, p: Pattern, tok: Token) -> Trigger | None:
             return None
         tokens.extend(hit)
         bonus += len(hit) - 1  # "peacekeeping troops" outranks "troops"
+    if "joint" in p.flags:
+        if not _joint(state, tok):
+            return None
+        bonus += JOINT_BONUS
     target_head = cur.i if cur.i != tok.i else None
     if p.purpose:
         goal = _purpose_verb(state, cur, max(tokens))
@@ -332,6 +338,18 @@ def _subjects(state: SentenceView, verb: Token) -> list[Token]:
             if t.lower_ == "by":
                 return window[k + 1 : k + 5]
     return list(state.before(verb.i, OBJ_WINDOW))
+
+
+def _joint(state: SentenceView, verb: Token) -> bool:
+    """Whether two or more parties do it: conjoined subjects or by-agents ("staged by US marines
+    and Jordanian forces"), or conjoined modifiers of one subject ("French and Egyptian warships",
+    "the armies of Brazil and Argentina"). Without a parse: an "and" among the words before the
+    verb in its clause ("US and Western allies launch ...")."""
+    if state.parsed:
+        subjects = _subjects(state, verb)  # with their conjuncts and of-phrases
+        heads = [*subjects, *(m for s in subjects for m in s.children if m.dep_ in JOINT_MODS)]
+        return any(c.dep_ == "conj" for h in heads for c in h.children)
+    return any(t.lower_ == "and" for t in state.before(verb.i, OBJ_WINDOW))
 
 
 def _infinitive(verb: Token) -> bool:
@@ -593,12 +611,16 @@ def match_noun(state: SentenceView, p: Pattern, tok: Token) -> Trigger | None:
         if j < state.span.start or not (doc[j].lower_ == word or word in state.lemmas(doc[j])):
             return None
         tokens.append(j)
+    bonus = 0
     if p.light is not None:
         light = _light_verb(state, tok, p.light)
         if light is None:
             return None
         tokens.append(light.i)
-    bonus = 0
+        if "joint" in p.flags:
+            if not _joint(state, light):
+                return None
+            bonus += JOINT_BONUS
     if p.obj is not None:  # a noun's "object": the of-phrase ("delivery of weapons")
         got = _find_prep(state, tok, (PrepReq("of", p.obj),), tok.i)
         if got is None:
