@@ -307,3 +307,35 @@ def test_lexicon_conflibert_gaps_one_sided_war_games_are_a_show_of_force() -> No
     doc = _war_games([("China", "China", 1, "nsubj", "PROPN")])
     assert codes_at(doc, 3)[0] == "150"
     assert codes("China launched war games near Taiwan.")[0] == "150"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("A suicide bomber killed 12 people at the market.", "1831"),
+        ("A roadside bomb wounded two police officers.", "1833"),
+        ("Gunmen killed three villagers in Zamfara state.", "180"),
+        ("A man died after he was shot by police.", "180"),
+        ("Government troops killed 20 rebels near the border.", "190"),
+    ],
+)
+def test_lexicon_conflibert_gaps_who_kills_decides_the_violence(text: str, code: str) -> None:
+    """The doer decides between war and unconventional violence: suicide bombers and bombs
+    bomb (1831, 1832, 1833), gunmen and police use unconventional violence (180), troops use
+    military force (190)."""
+    assert codes(text)[0] == code
+
+
+def test_lexicon_conflibert_gaps_car_bomb_kills() -> None:
+    """'A car bomb killed six soldiers': a car bombing (1832), not a road accident (the parse
+    heads the subject with 'bomb')."""
+    doc = parse([
+        ("A", "a", 2, "det", "DET"),
+        ("car", "car", 2, "compound", "NOUN"),
+        ("bomb", "bomb", 3, "nsubj", "NOUN"),
+        ("killed", "kill", 3, "ROOT", "VERB"),
+        ("six", "six", 5, "nummod", "NUM"),
+        ("soldiers", "soldier", 3, "obj", "NOUN"),
+        (".", ".", 3, "punct", "PUNCT"),
+    ])  # fmt: skip
+    assert codes_at(doc, 3)[0] == "1832"
