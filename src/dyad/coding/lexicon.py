@@ -15,7 +15,15 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
-from dyad.coding.match import SentenceView, can_be, compound_start, match_noun, match_verb
+from dyad.coding.inflect import IRREGULAR, candidates
+from dyad.coding.match import (
+    DEMONYM_ENDINGS,
+    SentenceView,
+    can_be,
+    compound_start,
+    match_noun,
+    match_verb,
+)
 from dyad.coding.moods import MoodVerb, derive, read_moods
 from dyad.coding.patterns import NO_EVENT, Pattern, read_classes, read_patterns
 from dyad.coding.types import Trigger
@@ -31,6 +39,16 @@ DEFAULT_PATTERNS: tuple[Path, ...] = (
     DATA_DIR / "statements.txt",
 )
 DEFAULT_CLASSES: tuple[Path, ...] = (DATA_DIR / "classes.txt",)
+# Irregular past tenses that are never participles ("withdrew", "gave", "stole"): a verb whatever
+# the tagger says.
+PAST_ONLY: frozenset[str] = frozenset(
+    k
+    for k, v in IRREGULAR.items()
+    if k != v
+    and v != "be"
+    and not k.endswith("n")
+    and any(k2 != k and v2 == v and k2.endswith("n") for k2, v2 in IRREGULAR.items())
+)
 
 
 class Lexicon:
@@ -100,11 +118,15 @@ class Lexicon:
         """
         doc = sent.doc
         usable = parse_usable(sent)  # a verbless parse is read like untagged text
+        # a parse that took the verb for an adjective ("rebels freed prisoners") is read without
+        # it, but with the tags, that verb read as a verb
+        misread = frozenset() if usable else misread_verbs(sent, self)
         state = SentenceView(
             span=sent,
             parsed=usable and doc.has_annotation("DEP"),
-            tagged=usable and doc.has_annotation("POS"),
-            lemmatized=usable and doc.has_annotation("LEMMA"),
+            tagged=(usable or bool(misread)) and doc.has_annotation("POS"),
+            lemmatized=(usable or bool(misread)) and doc.has_annotation("LEMMA"),
+            verbs=misread,
         )
         found: list[tuple[int, Trigger]] = []
         for tok in sent:
@@ -186,17 +208,60 @@ def parse_usable(sent: Span, lexicon: Lexicon | None = None) -> bool:
     """Whether a sentence's tags and parse can be trusted for coding: not when the tagger found no
     verb in a sentence of three words or more and took a lexicon verb in the third person for a
     noun. Headlines in the present tense ("Japan lifts sanctions on Iran", "Turkey bombs Kurdish
-    positions") get no clause at all; the rule reading (as without a parser) codes them."""
+    positions") get no clause at all; the rule reading (as without a parser) codes them. Nor
+    when the parse took a past-tense verb for an adjective (:func:`misread_verbs`)."""
     if not sent.doc.has_annotation("POS"):
         return True
     words = [t for t in sent if not (t.is_punct or t.is_space)]
-    if len(words) < 3 or any(t.pos_ in {"VERB", "AUX"} for t in words):
+    if len(words) < 3:
+        return True
+    if misread_verbs(sent, lexicon):
+        return False
+    # the participle of a hyphenated modifier ("the US-led war") is no clause of its own
+    if any(t.pos_ in {"VERB", "AUX"} and not _hyphen_participle(t) for t in words):
         return True
     verbs = (lexicon or Lexicon.load())._verbs
     return not any(
         t.pos_ in {"NOUN", "ADJ", "PROPN"} and any(s in verbs for s in _third_person(t.lower_))
         for t in words[1:]
     )
+
+
+def _hyphen_participle(tok: Token) -> bool:
+    """The participle ending a hyphenated modifier: "US-*led*", "Iran-*backed*"."""
+    return tok.dep_ in {"amod", "compound"} and tok.i > 0 and tok.doc[tok.i - 1].text == "-"
+
+
+def misread_verbs(sent: Span, lexicon: Lexicon | None = None) -> frozenset[int]:
+    """Past-tense verbs a parse without a main verb took for modifiers of their object:
+    "rebels *freed* prisoners", "the UN chief *withdrew* peacekeepers", "US *suspended* food
+    supplies" parsed as noun phrases ("freed prisoners").
+
+    Only when the root is a noun or adjective with no copula; the word is a lexicon verb in a
+    past-tense form, tagged noun or adjective, right after a noun or a name (the subject's last
+    word); after an adjective only a form that is never a participle ("withdrew", not "armed":
+    "the largest armed groups"), after a nationality never ("Israeli occupied territories").
+    """
+    if not sent.doc.has_annotation("DEP") or not sent.doc.has_annotation("POS"):
+        return frozenset()
+    root = sent.root
+    if root.pos_ in {"VERB", "AUX"} or any(c.dep_ == "cop" for c in root.children):
+        return frozenset()
+    verbs = (lexicon or Lexicon.load())._verbs
+    found: set[int] = set()
+    for t in sent[1:]:
+        past_only = t.lower_ in PAST_ONLY
+        if t.pos_ not in {"NOUN", "ADJ", "PROPN"} or not (t.lower_.endswith("ed") or past_only):
+            continue
+        if t.text[:1].isupper() or not any(c in verbs for c in candidates(t.text)):
+            continue
+        prev = t.doc[t.i - 1]
+        name = prev.text[:1].isupper()
+        if name and prev.lower_.endswith(DEMONYM_ENDINGS):
+            continue
+        if prev.pos_ in {"NOUN", "PROPN"} or (prev.pos_ == "ADJ" and (past_only or name)):
+            found.add(t.i)
+    return frozenset(found)
 
 
 def _third_person(word: str) -> tuple[str, ...]:

@@ -39,6 +39,8 @@ QUANTIFIERS = frozenset({"several", "many", "more", "fewer", "some", "numerous",
 # "Russian", "Israeli", "Chinese", "British", "Korean", "American"; not "Iran" or "Pakistan"
 DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "ican", "i")
 PREPOSITION_CUES = frozenset({"in", "on", "for", "with", "by", "from", "at", "into", "under", "of"})
+# Without tags, a verb followed by one of these has no direct object there ("returned *to* base").
+AFTER_VERB_PREPS = frozenset({"to", "into", "from", "at", "toward", "towards", "in", "on", "under"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod:poss", "poss"})
 BE_FORMS = frozenset({"be", "is", "are", "was", "were", "been", "being", "'s", "am"})
 # Where a plain-token window stops: clause boundaries.
@@ -72,6 +74,8 @@ EVENT_FRAMES = frozenset(
 # "two decades of fighting", "years of war": a span of history, no single event.
 LONG_SPANS = frozenset({"year", "decade", "century", "generation"})
 OBJ_WINDOW = 6
+JOINT_MODS = frozenset({"amod", "compound", "nmod:poss", "poss"})
+JOINT_BONUS = 2  # "flag: joint" outranks the same pattern for one party ("war games" 062 over 150)
 PREP_WINDOW = 8
 PARTICLE_WINDOW = 4
 LIGHT_WINDOW = 6
@@ -85,6 +89,8 @@ class SentenceView:
     parsed: bool
     tagged: bool
     lemmatized: bool
+    # words read as verbs whatever their tag (see ``lexicon.misread_verbs``)
+    verbs: frozenset[int] = frozenset()
     _lemmas: dict[int, frozenset[str]] = field(default_factory=dict)
 
     def lemmas(self, tok: Token) -> frozenset[str]:
@@ -157,7 +163,11 @@ def can_be(state: SentenceView, tok: Token, noun: bool) -> bool:
         prev = tok.doc[tok.i - 1].lower_ if tok.i > state.span.start else ""
         if prev in NOMINAL_CUES and tok.head.i > tok.i:
             return False  # "the occupied territories", "its besieged capital": an attribute
+    if tok.i in state.verbs:
+        return not noun
     if state.tagged and tok.pos_:
+        if not noun and state.parsed and tok.pos_ in ("NOUN", "ADJ") and _has_object(tok):
+            return True  # "Authorities ease curfew": a noun takes no direct object
         return tok.pos_ in (NOUN_POS if noun else VERB_POS)
     doc = tok.doc
     prev = doc[tok.i - 1].lower_ if tok.i > state.span.start else ""
@@ -170,6 +180,10 @@ def can_be(state: SentenceView, tok: Token, noun: bool) -> bool:
     if tok.i > state.span.start and _modifies(doc[tok.i - 1]) and not _participle(tok):
         return False  # "two attacks", "Israeli strikes"; but "five killed" is a verb
     return prev not in NOMINAL_CUES
+
+
+def _has_object(tok: Token) -> bool:
+    return any(c.dep_ in ("obj", "dobj") for c in tok.children)
 
 
 def _names_a_kind(state: SentenceView, tok: Token) -> bool:
@@ -278,6 +292,10 @@ def match_verb(state: SentenceView, p: Pattern, tok: Token) -> Trigger | None:
             return None
         tokens.extend(hit)
         bonus += len(hit) - 1  # "peacekeeping troops" outranks "troops"
+    if "joint" in p.flags:
+        if not _joint(state, tok):
+            return None
+        bonus += JOINT_BONUS
     target_head = cur.i if cur.i != tok.i else None
     if p.purpose:
         goal = _purpose_verb(state, cur, max(tokens))
@@ -298,8 +316,9 @@ def _subjects(state: SentenceView, verb: Token) -> list[Token]:
                 found.extend(o for g in _with_conjuncts(c) for o in _of_objects(g))
             elif c.dep_ == "agent":  # ClearNLP: by > pobj
                 found.extend(o for g in c.children if g.dep_ == "pobj" for o in _with_conjuncts(g))
-        if not found and verb.dep_ == "conj" and verb.head is not verb:
-            return _subjects(state, verb.head)  # "the storm flattened homes and killed six"
+        if not found and verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+            # "the storm flattened homes and killed six", "troops began leaving"
+            return _subjects(state, verb.head)
         if not found and verb.dep_ == "acl" and verb.tag_ == "VBG":
             found.append(verb.head)  # "a virus killing thousands"
         if not found and _is_passive(verb):
@@ -319,6 +338,18 @@ def _subjects(state: SentenceView, verb: Token) -> list[Token]:
             if t.lower_ == "by":
                 return window[k + 1 : k + 5]
     return list(state.before(verb.i, OBJ_WINDOW))
+
+
+def _joint(state: SentenceView, verb: Token) -> bool:
+    """Whether two or more parties do it: conjoined subjects or by-agents ("staged by US marines
+    and Jordanian forces"), or conjoined modifiers of one subject ("French and Egyptian warships",
+    "the armies of Brazil and Argentina"). Without a parse: an "and" among the words before the
+    verb in its clause ("US and Western allies launch ...")."""
+    if state.parsed:
+        subjects = _subjects(state, verb)  # with their conjuncts and of-phrases
+        heads = [*subjects, *(m for s in subjects for m in s.children if m.dep_ in JOINT_MODS)]
+        return any(c.dep_ == "conj" for h in heads for c in h.children)
+    return any(t.lower_ == "and" for t in state.before(verb.i, OBJ_WINDOW))
 
 
 def _infinitive(verb: Token) -> bool:
@@ -444,13 +475,18 @@ def _objects(
             found.append(verb.head)  # "figures *released* by the ministry": what was released
         # "tons *of food aid*", "a shipment *of arms*": the of-phrase of a quantity or container
         found.extend(o for c in list(found) for o in _of_objects(c))
-        if found:
+        if found and not all(o.i > after + OBJ_WINDOW for o in found):
             return found
-    # no parse, or the parser found no object (it slips on long noun phrases): a window; in a
-    # parse none when a preposition follows the verb, its noun is no object ("calling on the
-    # minister", not a phone call to the minister)
+    # no parse, or the parser found no object near the verb (it slips on long noun phrases,
+    # "provided peacekeeping training to X through the ... program" with "program" as object): a
+    # window; none when a preposition follows the verb, its noun is no object ("calling on the
+    # minister", not a phone call to the minister; "returned to base")
     window = list(state.after(after, OBJ_WINDOW))
-    if not (state.parsed and window and window[0].pos_ == "ADP"):
+    first = window[0] if window else None
+    prep_next = first is not None and (
+        first.pos_ == "ADP" if state.tagged else first.lower_ in AFTER_VERB_PREPS
+    )
+    if not prep_next:
         found.extend(window)
     if _looks_passive(state, verb):
         found.extend(state.before(verb.i, OBJ_WINDOW + 2))
@@ -505,6 +541,11 @@ def _prep_phrases(
                 for g in c.children:
                     if g.dep_ == "case" and g.lower_ == prep:
                         yield g, _with_conjuncts(c)
+            elif c.dep_.startswith(("advcl", "acl")) and c.pos_ == "VERB":
+                # a gerund clause: "banned the mayor *from holding* office"
+                for g in c.children:
+                    if g.dep_ in CASE_DEPS and g.lower_ == prep and g.i < c.i:
+                        yield g, [c]
     # the window backs the parse up ("fired batteries at Russia" hung on the object)
     window = list(state.after(after, PREP_WINDOW))
     for k, t in enumerate(window):
@@ -570,12 +611,16 @@ def match_noun(state: SentenceView, p: Pattern, tok: Token) -> Trigger | None:
         if j < state.span.start or not (doc[j].lower_ == word or word in state.lemmas(doc[j])):
             return None
         tokens.append(j)
+    bonus = 0
     if p.light is not None:
         light = _light_verb(state, tok, p.light)
         if light is None:
             return None
         tokens.append(light.i)
-    bonus = 0
+        if "joint" in p.flags:
+            if not _joint(state, light):
+                return None
+            bonus += JOINT_BONUS
     if p.obj is not None:  # a noun's "object": the of-phrase ("delivery of weapons")
         got = _find_prep(state, tok, (PrepReq("of", p.obj),), tok.i)
         if got is None:

@@ -48,7 +48,7 @@ PREP_WORDS: frozenset[str] = TARGET_PREPS | frozenset(
 )
 # `self`: the chained verb's subject is the first verb's ("claimed *they* attacked"), matched only
 # when that subject is a pronoun or left out ("claimed to have attacked").
-FLAGS: frozenset[str] = frozenset({"denial", "intent", "reverse", "self"})
+FLAGS: frozenset[str] = frozenset({"denial", "intent", "joint", "reverse", "self"})
 # `code: none` marks an idiom that is no event ("free up", "armed forces"): it silences its head.
 NO_EVENT = "none"
 
