@@ -83,6 +83,12 @@ def test_unidentified_force_is_the_source_of_violence_without_a_perpetrator() ->
         # aid given for a place abroad is aid to that country
         ("Japan gave 50 million dollars for flood relief in Pakistan.", ("JPN", "PAK")),
         ("The Saudi-led coalition declared a ceasefire in Yemen.", ("SAUMIL", "YEM")),
+        # a curfew binds the people of its place
+        (
+            "Indian police imposed a curfew in parts of Ahmedabad after clashes.",
+            ("INDCOP", "INDCVL"),
+        ),
+        ("Egypt's government declared a state of emergency.", ("EGYGOV", "EGYCVL")),
     ],
 )
 def test_implicit_actors_in_extracted_events(text: str, wanted: tuple[str, str]) -> None:

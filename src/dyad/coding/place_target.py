@@ -50,6 +50,9 @@ def target_from_place(event: Event) -> Event:
 STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "ELI", "LEG"}
 # violence told without its perpetrator: "a car bomb killed a journalist in Beirut"
 VIOLENCE_ROOTS = {"18", "19", "20"}
+# curfews, states of emergency, martial law, bans (172x) and threats of them (132x) bind a
+# population: "imposed a curfew in Ahmedabad" is aimed at the people there
+POPULATION_CODES = {"172", "132"}
 
 
 def implicit_actors(event: Event, named: Sequence[Actor] = ()) -> Event:
@@ -59,6 +62,9 @@ def implicit_actors(event: Event, named: Sequence[Actor] = ()) -> Event:
       of Nigerians rallied in Lagos" → NGAGOV): ICEWS and the CAMEO manual's examples code it so.
     - Violence with a victim but no named perpetrator, at a known place, is by an unidentified
       armed force of that place ("a roadside bomb near Samarra killed a U.S. soldier" → IRQUAF).
+    - A curfew, state of emergency, martial law or ban (172x), or a threat of one (132x), with no
+      target binds the population of its place, else of the source's country ("imposed a curfew
+      in Ahmedabad" → INDCVL).
 
     ``named`` are the actor mentions of the event's sentence: when one of them comes before the
     violence and is not its victim, the parse missed the perpetrator, and none is invented. The
@@ -69,6 +75,8 @@ def implicit_actors(event: Event, named: Sequence[Actor] = ()) -> Event:
         return event
     if event.cameo_root == "14" and event.target is None:
         return _implicit_government(event)
+    if event.cameo[:3] in POPULATION_CODES and event.target is None:
+        return _implicit_population(event)
     if event.cameo_root in VIOLENCE_ROOTS and event.source is None and event.target is not None:
         trig, victim = event.evidence.trigger, event.target
         victim_span = (victim.start, victim.end)
@@ -90,6 +98,21 @@ def _implicit_government(event: Event) -> Event:
         code=f"{src.country}GOV", country=src.country, sector="GOV",
     )  # fmt: skip
     return _inferred(event, "target:implicit", event.source, target)
+
+
+def _implicit_population(event: Event) -> Event:
+    src, place, span = event.source, event.location, event.evidence.location
+    if place is not None and span is not None and place.country:
+        country, text, start, end = place.country, span.text, span.start, span.end
+    elif src is not None and src.country and not src.igo:
+        trig = event.evidence.trigger
+        country, text, start, end = src.country, trig.text, trig.start, trig.end
+    else:
+        return event
+    target = Actor(
+        text=text, start=start, end=end, code=f"{country}CVL", country=country, sector="CVL"
+    )
+    return _inferred(event, "target:implicit", src, target)
 
 
 def _unidentified_force(event: Event) -> Event:
