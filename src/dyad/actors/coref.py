@@ -22,10 +22,10 @@ import datetime
 
 import numpy
 from spacy.strings import get_string_id
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from dyad.actors.codes import norm_date
-from dyad.actors.dictionary import ActorDictionary
+from dyad.actors.codes import Role, norm_date, pick_role_in
+from dyad.actors.dictionary import ActorDictionary, Person
 from dyad.actors.mentions import FILLERS, FORMER, Draft
 
 PRONOUNS: dict[str, str] = {"he": "m", "she": "f", "his": "m", "her": "f"}
@@ -34,19 +34,85 @@ SUBJECT_DEPS = frozenset(
     {"nsubj", "nsubjpass", "nsubj:pass", "csubj", "csubj:pass"}
 )  # ClearNLP and UD
 WINDOW = 2  # sentences back that a pronoun may reach
-_PRONOUN_IDS = numpy.array([get_string_id(p) for p in (*PRONOUNS, "its")], dtype=numpy.uint64)
+_PRONOUN_IDS = numpy.array(
+    [get_string_id(p) for p in (*PRONOUNS, "its", "their")], dtype=numpy.uint64
+)
 _STOPS = numpy.array([get_string_id(p) for p in (".", "!", "?")], dtype=numpy.uint64)
 
 
 def resolve(doc: Doc, drafts: list[Draft], dic: ActorDictionary, date: str | None) -> list[Draft]:
     """Resolve what the drafts leave open; return only drafts with a code, in text order."""
     drafts = short_names(drafts, dic, date)
-    drafts = merge_titles(doc, drafts, dic.igo_codes)
+    drafts = merge_titles(doc, drafts, dic.igo_codes, dic.people)
+    if norm_date(date) is None:
+        undated_roles(drafts, dic)
     former_officials(doc, drafts, dic.igo_codes)
     countries(drafts, dic.igo_codes)
+    allegiance(doc, drafts, dic.igo_codes)
     definite_titles(doc, drafts)
     drafts = pronouns(doc, drafts, dic.igo_codes)
     return [d for d in drafts if d.code is not None]
+
+
+# sectors of the state's own organs: a group that is the state cannot be named beside one of them
+STATE = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+
+
+def undated_roles(drafts: list[Draft], dic: ActorDictionary) -> None:
+    """People and groups whose role changed, in a text without a date (which would give each
+    its latest role: the Taliban as Afghanistan's government).
+
+    1. The text's own era: titles and agent words that fit one dated role ("Afghan President
+       Ashraf Ghani", "Taliban militants") bound the time the text speaks of; with such
+       evidence (consistent: the eras overlap) groups and people take the role they held
+       during most of it (people only when the era is closed on both sides), and whoever held
+       no role in it keeps the latest.
+    2. Without it, a group whose latest role is a state organ named beside another organ of the
+       same state ("the Taliban rejected the Afghan government's offer") takes its latest role
+       that is not: the text tells the two apart, so the group was not the state then.
+    """
+    era = _era(drafts)
+    for d in drafts:
+        ent = d.person or d.group
+        if ent is None or d.code is None or d.era is not None:
+            continue
+        p = dic.people[ent]
+        if len({r.code for r in p.roles}) < 2 or d.code != p.code_at(None):
+            continue  # one role, or a code the text set itself (a title of another office)
+        role: Role | None = None
+        if era is not None and (d.person is None or None not in era or d.kind == "group"):
+            # people only within a closed era: "before August 2021" does not tell Trump's role
+            role = pick_role_in(p.roles, *era)
+        elif d.group is not None or d.kind == "group":
+            others = {o.code for o in drafts if o.code and (o.person or o.group) != ent}
+            free = [r for r in p.roles if not _collides(r.code, others)]
+            if _collides(d.code, others) and free:
+                role = max(free, key=lambda r: (r.end is None, r.start or ""))
+        if role is not None and role.code != d.code:
+            d.code = role.code
+
+
+def _era(drafts: list[Draft]) -> tuple[str | None, str | None] | None:
+    """The intersection of the eras the drafts attest; None without evidence or if they clash."""
+    lo: str | None = None
+    hi: str | None = None
+    seen = False
+    for d in drafts:
+        if d.era is None:
+            continue
+        seen = True
+        a, b = d.era
+        lo = a if lo is None or (a is not None and a > lo) else lo
+        hi = b if hi is None or (b is not None and b < hi) else hi
+    if not seen or (lo is not None and hi is not None and hi <= lo):
+        return None
+    return lo, hi
+
+
+def _collides(code: str, others: set[str]) -> bool:
+    if code in others:
+        return True
+    return code[3:6] in STATE and any(o[:3] == code[:3] and o[3:6] in STATE for o in others)
 
 
 def former_officials(doc: Doc, drafts: list[Draft], igos: frozenset[str] = frozenset()) -> None:
@@ -149,7 +215,12 @@ def _gap_ok(doc: Doc, a: Draft, b: Draft) -> bool:
     return gap in ([","], [",", "the"])
 
 
-def merge_titles(doc: Doc, drafts: list[Draft], igos: frozenset[str] = frozenset()) -> list[Draft]:
+def merge_titles(
+    doc: Doc,
+    drafts: list[Draft],
+    igos: frozenset[str] = frozenset(),
+    people: dict[str, Person] | None = None,
+) -> list[Draft]:
     out: list[Draft] = []
     for d in drafts:
         prev = out[-1] if out else None
@@ -161,21 +232,33 @@ def merge_titles(doc: Doc, drafts: list[Draft], igos: frozenset[str] = frozenset
                     title=prev,
                     head=d.head if d.start == prev.end else prev.head,
                     igos=igos,
+                    people=people,
                 )
                 continue
             if _named(prev) and d.title and d.start > prev.end:
-                out[-1] = _merge(prev, d, title=d, head=prev.head, igos=igos)
+                out[-1] = _merge(prev, d, title=d, head=prev.head, igos=igos, people=people)
                 continue
         out.append(d)
     return out
 
 
 def _merge(
-    a: Draft, b: Draft, title: Draft, head: int, igos: frozenset[str] = frozenset()
+    a: Draft,
+    b: Draft,
+    title: Draft,
+    head: int,
+    igos: frozenset[str] = frozenset(),
+    people: dict[str, Person] | None = None,
 ) -> Draft:
     name = b if title is a else a
     m = Draft(a.start, b.end, head, name.kind, name.code, name=name.name, person=name.person)
     m.persony, m.gender = True, name.gender
+    if name.person is not None and people is not None and title.code:
+        # "Afghan President Ashraf Ghani": the title names one of his dated roles, so an undated
+        # text is from that role's time
+        fit = [r for r in people[name.person].roles if r.code == title.code]
+        if len(fit) == 1:
+            m.era = (fit[0].start, fit[0].end)
     if (
         name.person is not None
         and name.code
@@ -207,6 +290,61 @@ def countries(drafts: list[Draft], igos: frozenset[str] = frozenset()) -> None:
             d.need_country = False
         elif d.kind not in ("igo", "group") and _country(d.code, igos):
             last = _country(d.code, igos)
+
+
+# armed agents: loyal to an armed group or a politician out of office they are rebels
+ARMED = frozenset({"MIL", "REB", "UAF", "SEP", "INS"})
+
+
+def allegiance(doc: Doc, drafts: list[Draft], igos: frozenset[str] = frozenset()) -> None:
+    """ "Militants loyal to Iraq's al-Qaeda leader", "supporters of former President X": an agent
+    defined by its allegiance takes its patron's country; the sector says what it is to them.
+
+    * armed men keep their sector (militants REB, militia UAF), except troops and fighters
+      (MIL), who are the state's only when loyal to the state (GOV/MIL), else rebels;
+    * supporters (OPP) of a party are the party's (PTY), of an office holder civilians (CVL,
+      they are no opposition), of anyone else (a former president, a rebel leader) opposition;
+    * anything else keeps its sector. Without a patron's country a bound agent ("fighters") is
+      dropped and a word ("militants") stays country-less.
+    """
+    for k, d in enumerate(drafts):
+        if d.patron is None:
+            continue
+        run = _patron_run(doc, drafts, k + 1, d.patron)
+        country = next((c for c in (_country(p.code, igos) for p in run) if c), None)
+        head = run[-1].code if run else None
+        if country is None or d.sector is None:
+            continue
+        state = head is not None and head[3:6] in STATE
+        sector = d.sector
+        if sector == "MIL" and not state:
+            sector = "REB"
+        elif sector == "OPP":
+            sector = "CVL" if state else "PTY" if head and head[3:6] == "PTY" else "OPP"
+        d.code, d.sector = country + sector, sector
+
+
+def _patron_run(doc: Doc, drafts: list[Draft], k: int, start: int) -> list[Draft]:
+    """The mentions naming a patron from token ``start``: "Iraq 's al-Qaeda leader"; up to three
+    modifiers may precede the first ("renegade general Khalifa Haftar")."""
+    run: list[Draft] = []
+    pos = start
+    for d in drafts[k:]:
+        gap = doc[pos : d.start]
+        if d.start < pos:
+            break
+        glue = all(t.lower_ in FILLERS or t.text in ("'s", "’s") for t in gap)
+        lead = not run and len(gap) <= 3 and all(_modifier(t) for t in gap)
+        if not (glue or lead):
+            break
+        run.append(d)
+        pos = d.end
+    return run
+
+
+def _modifier(tok: Token) -> bool:
+    """A content word that is no finite verb (the tagger may call "renegade" a verb)."""
+    return tok.is_alpha and not tok.is_stop and tok.tag_ not in ("VBD", "VBZ", "VBP", "MD")
 
 
 def definite_titles(doc: Doc, drafts: list[Draft]) -> None:
@@ -293,9 +431,11 @@ def pronouns(doc: Doc, drafts: list[Draft], igos: frozenset[str] = frozenset()) 
 
 def _owns(doc: Doc, i: int, d: Draft) -> bool:
     """ "his armed forces", "its troops": a possessive before a country-less agent."""
-    if doc[i].lower_ not in POSSESSIVE_PRONOUNS | {"its"} or d.kind != "agent":
+    if doc[i].lower_ not in POSSESSIVE_PRONOUNS | {"its", "their"} or d.kind != "agent":
         return False
-    if d.code is None or not d.code.startswith("---"):
+    if d.code is None and not d.owned:
+        return False
+    if d.code is not None and not d.code.startswith("---"):
         return False
     return all(t.lower_ in FILLERS for t in doc[i + 1 : d.start])
 
@@ -310,19 +450,27 @@ def _lend_country(
     doc: Doc, i: int, d: Draft, people: list[Draft], out: list[Draft], sent: list[int],
     igos: frozenset[str],
 ) -> None:  # fmt: skip
-    """Give the agent the country of the person ("his") or the country ("its") meant."""
+    """Give the agent the country of the person ("his") or the country, people or group
+    ("its", "their") meant; a group lends its own code ("Hezbollah said its fighters")."""
     word = doc[i].lower_
-    if word == "its":
+    if word in ("its", "their"):
         ante = next(
-            (p for p in reversed(out) if p.kind in ("country", "capital", "agent", "coref")
-             and sent[p.start] >= sent[i] - WINDOW and _country(p.code, igos)),
+            (p for p in reversed(out)
+             if p.kind in ("country", "capital", "agent", "coref", "group", "igo")
+             and not p.persony and sent[p.start] >= sent[i] - WINDOW
+             and (_country(p.code, igos) or p.kind in ("group", "igo") or p.group)),
             None,
         )  # fmt: skip
     else:
         ante = _antecedent(people, i, sent, PRONOUNS[word])
+    if ante is not None and ante.code and (ante.kind in ("group", "igo") or ante.group):
+        # "Hezbollah said its fighters", "Nato said its troops": the group's or IGO's own code,
+        # as "Hezbollah fighters" and "Nato troops" have it
+        d.code, d.start, d.kind, d.group = ante.code, i, "coref", ante.group or ante.person
+        return
     country = _country(ante.code if ante else None, igos)
-    if country is not None and d.code is not None:
-        d.code, d.start, d.kind = country + d.code[3:], i, "coref"
+    if country is not None and d.sector is not None:
+        d.code, d.start, d.kind = country + d.sector, i, "coref"
 
 
 def _antecedent(people: list[Draft], i: int, sent: list[int], gender: str) -> Draft | None:

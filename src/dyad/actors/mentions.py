@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from dyad.actors.dictionary import ActorDictionary, Form
+from dyad.actors.codes import Role, norm_date, settler_code
+from dyad.actors.dictionary import ActorDictionary, Form, FormKind
 
 
 def _words(text: str) -> frozenset[str]:
@@ -84,6 +85,13 @@ class Draft:
     candidates: list[Form] = field(default_factory=list)  # short names waiting for an antecedent
     need_country: bool = False
     gender: str | None = None
+    group: str | None = None  # the group id lending its code to an agent ("Taliban militants")
+    # the dated role the text itself shows (a title or agent word that fits one of the person's
+    # or group's roles): evidence of an undated document's era, [from, to)
+    era: tuple[str | None, str | None] | None = None
+    # "militants loyal to X", "supporters of X": the token where X (the patron) starts
+    patron: int | None = None
+    owned: bool = False  # a bound agent after "its"/"their" waiting for the owner's country
 
 
 def hits(doc: Doc, dic: ActorDictionary) -> list[Hit]:
@@ -149,6 +157,8 @@ def _case_ok(doc: Doc, start: int, end: int, form: Form) -> bool:
 
 
 LED = _words("led commanded")
+# agents named by whom they back: "supporters of X" are X's
+SUPPORTERS = _words("supporters supporter")
 
 # A capitalised word before a country word that makes it a region or a place of its own:
 # "Latin American leaders", "New Mexico", "Central Asian states", "African American voters".
@@ -220,7 +230,14 @@ class Assembler:
             chain, nxt = self._chain(i, h.start)
             draft = self._agents(chain)
             draft, nxt = self._postfix(draft, nxt)
+            if draft.code is None or draft.code.startswith("---"):
+                draft.patron = self._patron(draft)
+                if draft.patron is not None:
+                    return draft, nxt  # the patron gives the country (coref.allegiance)
             if draft.code is None and not draft.need_country and h.kind == "bound":
+                if self._owned(draft):
+                    draft.owned = True  # "its fighters": coreference may find the owner
+                    return draft, nxt
                 return None, nxt  # "regime", "leadership" need a country
             if draft.code is not None and draft.code.startswith("---") and self._modifies(draft):
                 return None, nxt  # "military aid", "strongman politics": not an actor
@@ -339,23 +356,43 @@ class Assembler:
         sector = self._sector(chain, prefix.start)
         f = prefix.form
         code: str | None
+        fit: list[Role] = []
         if f.kind == "igo":
             code = f.ref
         elif f.kind == "group":
             code = self.dic.people[f.ref].code_at(self.date)
+            fit = self._fitting_roles(f.ref, sector) if chain[-1].kind != "title" else []
+            if fit:  # undated "Taliban militants": the agent word says which role
+                code = fit[-1].code
         elif f.kind == "person":
             held = self.dic.people[f.ref].code_at(self.date)
             code = held if held in self.dic.igo_codes else held[:3] + sector  # "Rutte's staff"
         elif f.kind == "capital" and f.sector not in (None, "GOV"):
             code = f.ref + (f.sector or "")
+        elif sector == "SET" and f.kind in ("country", "adj", "demonym", "capital"):
+            code = settler_code(f.ref)  # "West Bank settlers" settle for Israel
         else:
             code = f.ref + sector
         last = chain[-1]
         name = self.dic.people[f.ref].name if f.kind == "group" else None
-        return Draft(
+        d = Draft(
             prefix.start, last.end, last.end - 1, "igo" if f.kind == "igo" else "agent", code,
             name=name, title=last.kind == "title", persony=last.kind == "title", sector=sector,
         )  # fmt: skip
+        if f.kind == "group":
+            d.group = f.ref
+            if len(fit) == 1:
+                d.era = (fit[0].start, fit[0].end)
+        return d
+
+    def _fitting_roles(self, group: str, sector: str) -> list[Role]:
+        """In an undated text, the roles of a group that changed roles whose sector is the agent
+        word's: "Taliban militants" (REB) fit AFGREB, not AFGGOV; [] with a date or no fit."""
+        roles = self.dic.people[group].roles
+        if norm_date(self.date) is not None or len({r.code for r in roles}) < 2:
+            return []
+        fit = [r for r in roles if r.code[3:6] == sector and r.code not in self.dic.igo_codes]
+        return sorted(fit, key=lambda r: r.start or "")
 
     def _agents(self, chain: list[Hit]) -> Draft:
         first, last = chain[0], chain[-1]
@@ -394,15 +431,41 @@ class Assembler:
         ok = (
             (prep == "of" and h.kind in ("country", "igo", "group"))
             or (prep == "in" and h.kind == "capital")
+            or (prep == "in" and d.sector == "SET" and h.kind == "country")  # settlers' home
             or (prep == "from" and h.kind in ("country", "capital"))
         )
         if not ok:
             return d, nxt
-        chain_hit = Hit(d.start, d.end, [Form("word", d.sector or "GOV", "any", ())])
+        kind: FormKind = "title" if d.title else "word"  # "leader of the Taliban" is a title
+        chain_hit = Hit(d.start, d.end, [Form(kind, d.sector or "GOV", "any", ())])
         merged = self._combine(h, [chain_hit])
         merged.start, merged.end, merged.head = d.start, h.end, d.head
         merged.title = merged.persony = d.title
         return merged, nxt + 1
+
+    def _owned(self, d: Draft) -> bool:
+        """A possessive pronoun before the agent, fillers aside: "their armed units"."""
+        k = d.start - 1
+        while k >= 0 and self._filler(self.doc[k]):
+            k -= 1
+        return k >= 0 and self.doc[k].lower_ in ("its", "their", "his", "her")
+
+    def _patron(self, d: Draft) -> int | None:
+        """Where the person or group an agent is defined by begins: "fighters loyal to [the
+        Houthis]", "supporters of [former President X]" (not "X-backed": the backer is another
+        country's)."""
+        doc, k = self.doc, d.end
+        if d.need_country or d.title or k + 1 >= len(doc):
+            return None
+        if doc[k].lower_ == "loyal" and doc[k + 1].lower_ == "to":
+            k += 2
+        elif doc[d.end - 1].lower_ in SUPPORTERS and doc[k].lower_ == "of":
+            k += 1
+        else:
+            return None
+        if k < len(doc) and doc[k].lower_ == "the":
+            k += 1
+        return k if k < len(doc) else None
 
     def _with_name(self, d: Draft, chain: list[Hit], nxt: int) -> tuple[Draft, int]:
         """A title followed by a name with no comma: "defence minister Rustem Umerov"."""

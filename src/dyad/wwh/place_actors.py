@@ -14,7 +14,8 @@ ICEWS coders do ("Unidentified gunmen (Iraq)"), from the first of:
 
 An ethnic community ("ethnic Albanians", "the Albanians of southern Serbia") is coded as civilians
 of the country where it lives, by the same three rules, rather than as the demonym's nation.
-The actor keeps its own text span; the country always comes from a place named in the text.
+The actor keeps its own text span; the country always comes from a place named in the text,
+except for settlers, who take the state they settle for: "settlers in Hebron" are Israeli.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from collections.abc import Callable
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from dyad.actors.codes import settler_code
 from dyad.actors.dictionary import default_dictionary, peoples
 from dyad.actors.mentions import FILLERS
 from dyad.coding.place_target import target_from_place
@@ -113,6 +115,8 @@ def _resolve(actor: Actor | None, ctx: _Context) -> tuple[Actor | None, Rule | N
         country, rule = _where(actor, ctx, (_place_before, _place_after, _event_place))
         if country is None:
             return actor, None
+        if actor.sector == "SET":  # settlers near Hebron are Israeli settlers
+            country = settler_code(country)[:3]
         return dataclasses.replace(actor, code=country + actor.code[3:], country=country), rule
     if _community(actor, ctx):  # "ethnic Albanians", "the Albanians of southern Serbia"
         country, rule = _where(actor, ctx, (_place_before, _place_of, _event_place))
