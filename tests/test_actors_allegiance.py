@@ -29,12 +29,21 @@ def test_actors_allegiance_undated_title_sets_era(blank: Language) -> None:
     assert codes["Taliban"] == "AFGREB"
 
 
-def test_actors_allegiance_undated_era_reaches_other_people(blank: Language) -> None:
-    """The era a title attests gives others their role in it: Trump in Ghani's time is USAGOV
-    (his latest role also is; Ghani's era must not turn him into an elite)."""
+def test_actors_allegiance_undated_era_leaves_people(blank: Language) -> None:
+    """The era decides groups only: Trump, untitled, keeps his latest role (USAGOV) in a text
+    of Ghani's time rather than the business or elite years it also overlaps."""
     codes = _codes(blank, "Afghan President Ashraf Ghani met Donald Trump and the Taliban.")
     assert codes["Donald Trump"] == "USAGOV"
     assert codes["Taliban"] == "AFGREB"
+
+
+def test_actors_allegiance_undated_open_era_and_collision(blank: Language) -> None:
+    """'US President Donald Trump' dates the text from 2017 on (both Taliban roles fit), and the
+    Afghan government named beside the Taliban tells them apart: AFGREB."""
+    text = "US President Donald Trump, the Afghan government and the Taliban met in Doha."
+    codes = _codes(blank, text)
+    assert codes["Taliban"] == "AFGREB"
+    assert _codes(blank, "US President Donald Trump met the Taliban.")["Taliban"] == "AFGGOV"
 
 
 def test_actors_allegiance_undated_collision_with_state(blank: Language) -> None:

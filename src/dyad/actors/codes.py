@@ -137,6 +137,16 @@ def overlaps(role: Role, lo: str | None, hi: str | None) -> bool:
     )
 
 
+def span_of(roles: list[Role]) -> tuple[str | None, str | None] | None:
+    """The era from the first day of the earliest role to the end of the last (None: open);
+    None for no roles. Trump's two terms as president: 2017-01-20 onward."""
+    if not roles:
+        return None
+    lo = None if any(r.start is None for r in roles) else min(r.start or "" for r in roles)
+    hi = None if any(r.end is None for r in roles) else max(r.end or "" for r in roles)
+    return lo, hi
+
+
 def pick_role_in(roles: tuple[Role, ...], lo: str | None, hi: str | None) -> Role | None:
     """The role held during most of the era ``[lo, hi)``; with an open side, the latest-starting
     role held at some day of it (the one nearest the known bound)."""

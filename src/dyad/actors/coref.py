@@ -24,7 +24,7 @@ import numpy
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from dyad.actors.codes import Role, norm_date, pick_role_in
+from dyad.actors.codes import norm_date, overlaps, pick_role_in, span_of
 from dyad.actors.dictionary import ActorDictionary, Person
 from dyad.actors.mentions import FILLERS, FORMER, Draft
 
@@ -59,37 +59,35 @@ STATE = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 
 
 def undated_roles(drafts: list[Draft], dic: ActorDictionary) -> None:
-    """People and groups whose role changed, in a text without a date (which would give each
-    its latest role: the Taliban as Afghanistan's government).
+    """Groups whose role changed, in a text without a date (which would give each its latest
+    role: the Taliban as Afghanistan's government).
 
-    1. The text's own era: titles and agent words that fit one dated role ("Afghan President
-       Ashraf Ghani", "Taliban militants") bound the time the text speaks of; with such
-       evidence (consistent: the eras overlap) groups and people take the role they held
-       during most of it (people only when the era is closed on both sides), and whoever held
-       no role in it keeps the latest.
-    2. Without it, a group whose latest role is a state organ named beside another organ of the
-       same state ("the Taliban rejected the Afghan government's offer") takes its latest role
-       that is not: the text tells the two apart, so the group was not the state then.
+    1. The text's own era: titles and agent words that fit dated roles ("Afghan President
+       Ashraf Ghani", "Taliban militants") bound the time the text speaks of; a group takes the
+       role it held during most of that era (the latest one in it when the era is open-ended).
+    2. A group whose role is a state organ, named beside another organ of the same state
+       ("the Taliban rejected the Afghan government's offer"), takes a role that is not, when
+       it has one (within the era, if any): the text tells the two apart.
+
+    People keep their latest role: a title next to the name already decides theirs, and an era
+    says little about someone else's office (Trump's business years overlap many).
     """
     era = _era(drafts)
     for d in drafts:
-        ent = d.person or d.group
+        ent = d.group or (d.person if d.kind == "group" else None)
         if ent is None or d.code is None or d.era is not None:
             continue
         p = dic.people[ent]
         if len({r.code for r in p.roles}) < 2 or d.code != p.code_at(None):
-            continue  # one role, or a code the text set itself (a title of another office)
-        role: Role | None = None
-        if era is not None and (d.person is None or None not in era or d.kind == "group"):
-            # people only within a closed era: "before August 2021" does not tell Trump's role
-            role = pick_role_in(p.roles, *era)
-        elif d.group is not None or d.kind == "group":
-            others = {o.code for o in drafts if o.code and (o.person or o.group) != ent}
-            free = [r for r in p.roles if not _collides(r.code, others)]
-            if _collides(d.code, others) and free:
-                role = max(free, key=lambda r: (r.end is None, r.start or ""))
-        if role is not None and role.code != d.code:
-            d.code = role.code
+            continue  # one role, or a code the text set itself
+        held = [r for r in p.roles if era is None or overlaps(r, *era)] or list(p.roles)
+        role = pick_role_in(tuple(held), *era) if era is not None else None
+        code = role.code if role is not None else d.code
+        others = {o.code for o in drafts if o.code and (o.group or o.person) != ent}
+        free = [r for r in held if not _collides(r.code, others)]
+        if _collides(code, others) and free:
+            code = max(free, key=lambda r: (r.end is None, r.start or "")).code
+        d.code = code
 
 
 def _era(drafts: list[Draft]) -> tuple[str | None, str | None] | None:
@@ -256,9 +254,7 @@ def _merge(
     if name.person is not None and people is not None and title.code:
         # "Afghan President Ashraf Ghani": the title names one of his dated roles, so an undated
         # text is from that role's time
-        fit = [r for r in people[name.person].roles if r.code == title.code]
-        if len(fit) == 1:
-            m.era = (fit[0].start, fit[0].end)
+        m.era = span_of([r for r in people[name.person].roles if r.code == title.code])
     if (
         name.person is not None
         and name.code

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from dyad.actors.codes import Role, norm_date, settler_code
+from dyad.actors.codes import Role, norm_date, settler_code, span_of
 from dyad.actors.dictionary import ActorDictionary, Form, FormKind
 
 
@@ -159,6 +159,9 @@ def _case_ok(doc: Doc, start: int, end: int, form: Form) -> bool:
 LED = _words("led commanded")
 # agents named by whom they back: "supporters of X" are X's
 SUPPORTERS = _words("supporters supporter")
+# bound agents a possessive does not make actors: "his counterpart" is the other side's, "their
+# intelligence" mostly information
+OTHER_SIDE = _words("counterpart counterparts intelligence")
 
 # A capitalised word before a country word that makes it a region or a place of its own:
 # "Latin American leaders", "New Mexico", "Central Asian states", "African American voters".
@@ -381,8 +384,7 @@ class Assembler:
         )  # fmt: skip
         if f.kind == "group":
             d.group = f.ref
-            if len(fit) == 1:
-                d.era = (fit[0].start, fit[0].end)
+            d.era = span_of(fit)
         return d
 
     def _fitting_roles(self, group: str, sector: str) -> list[Role]:
@@ -444,11 +446,17 @@ class Assembler:
         return merged, nxt + 1
 
     def _owned(self, d: Draft) -> bool:
-        """A possessive pronoun before the agent, fillers aside: "their armed units"."""
+        """A possessive pronoun before the agent, fillers aside: "their armed units" (not "his
+        counterpart": the other side's)."""
+        doc = self.doc
+        if doc[d.end - 1].lower_ in OTHER_SIDE or (
+            d.end < len(doc) and doc[d.end].text == "-" and not doc[d.end - 1].whitespace_
+        ):
+            return False  # "its drone-building programme"
         k = d.start - 1
-        while k >= 0 and self._filler(self.doc[k]):
+        while k >= 0 and self._filler(doc[k]):
             k -= 1
-        return k >= 0 and self.doc[k].lower_ in ("its", "their", "his", "her")
+        return k >= 0 and doc[k].lower_ in ("its", "their", "his", "her")
 
     def _patron(self, d: Draft) -> int | None:
         """Where the person or group an agent is defined by begins: "fighters loyal to [the
