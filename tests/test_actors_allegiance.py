@@ -115,7 +115,7 @@ def test_actors_allegiance_unknown_patron_or_backer(blank: Language) -> None:
 @pytest.mark.parametrize(
     ("text", "span", "code"),
     [
-        ("Bosnian Serbs said their forces had pulled back.", "their forces", "SRBMIL"),
+        ("Bosnian Serbs said their forces had pulled back.", "their forces", "BIHMIL"),
         ("Russian officials said their forces would withdraw.", "their forces", "RUSMIL"),
         ("Hezbollah said its fighters had fired rockets.", "its fighters", "LBNREB"),
         ("The Houthis said their fighters took the airport.", "their fighters", "YEMREB"),
@@ -152,6 +152,21 @@ def test_actors_allegiance_possessive_without_owner(blank: Language) -> None:
 def test_actors_allegiance_agent_phrases(blank: Language, text: str, span: str, code: str) -> None:
     """Agent phrases from wire copy: a cause before the agent, a country name as adjective."""
     assert _codes(blank, text, "2019-05-01")[span] == code
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "code"),
+    [
+        ("Bosnian Croats rejected the plan.", "Bosnian Croats", "BIHCVL"),
+        ("Kosovo Albanians marched.", "Kosovo Albanians", "XKXCVL"),
+        ("Iraqi Kurds voted.", "Iraqi Kurds", "IRQCVL"),
+    ],
+)
+def test_actors_allegiance_community_of_another_nation(
+    blank: Language, text: str, span: str, code: str
+) -> None:
+    """A country before another nation's people is a community living in the first."""
+    assert _codes(blank, text, "2019-05-01") == {span: code}
 
 
 def test_actors_allegiance_settlers_code_by_settling_state(blank: Language) -> None:

@@ -207,6 +207,10 @@ class Assembler:
         h = self.hits[i]
         if h.kind in ("country", "adj", "demonym") and self._led(h):
             return self._led_by(h, i)
+        if h.kind in ("country", "adj") and not _glued(self.doc, h):
+            community = self._community(h, i)
+            if community is not None:
+                return community, i + 2
         if h.kind in ("country", "adj", "demonym") and not _glued(self.doc, h):
             shared = self._shared_agent(h, i)
             if shared is not None:
@@ -263,6 +267,16 @@ class Assembler:
         sector = self._sector(chain, h.start)
         code = h.form.ref + sector
         return Draft(h.start, h.end, h.end - 1, "agent", code, sector=sector)
+
+    def _community(self, h: Hit, i: int) -> Draft | None:
+        """ "Bosnian Serbs", "Kosovo Albanians": a country before another nation's people names
+        a community living in the first, coded as its civilians (like "Iraqi Kurds")."""
+        nh = self.hits[i + 1] if i + 1 < len(self.hits) else None
+        if nh is None or nh.start != h.end or nh.kind != "demonym" or nh.form.ref == h.form.ref:
+            return None
+        if _glued(self.doc, nh):
+            return None
+        return Draft(h.start, nh.end, nh.end - 1, "agent", h.form.ref + "CVL", sector="CVL")
 
     def _led(self, h: Hit) -> bool:
         """ "Vietnamese-led forces", "US-led coalition": the country leads the phrase's actor
