@@ -70,6 +70,29 @@ def test_actors_allegiance_agent_word_sets_era_for_others(blank: Language) -> No
     assert codes["Haqqani network"] == "AFGREB"
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("In 2019, the Taliban seized the district.", "AFGREB"),
+        ("The Taliban, in power since September 2021, banned music.", "AFGGOV"),
+        ("The Taliban freed 2030 prisoners.", "AFGGOV"),  # a count, not a year: no evidence
+    ],
+)
+def test_actors_allegiance_undated_years_in_text(blank: Language, text: str, code: str) -> None:
+    """Dates the text names ("in 2019", "September 2021") set an undated text's era."""
+    assert _codes(blank, text)["Taliban"] == code
+
+
+def test_actors_allegiance_undated_day_precision(blank: Language) -> None:
+    """'August 12th, 2018' is a day: the ONLF was still a rebel front (a party from October)."""
+    text = "The Ogaden National Liberation Front declared a ceasefire on August 12th, 2018."
+    assert _codes(blank, text)["Ogaden National Liberation Front"] == "ETHREB"
+    assert (
+        _codes(blank, text.replace("August", "December"))["Ogaden National Liberation Front"]
+        == "ETHPTY"
+    )
+
+
 def test_actors_allegiance_dated_text_keeps_date(blank: Language) -> None:
     """A dated text is decided by its date, whatever else it names."""
     text = "The Taliban rejected the Afghan government's offer of talks."

@@ -45,7 +45,7 @@ def resolve(doc: Doc, drafts: list[Draft], dic: ActorDictionary, date: str | Non
     drafts = short_names(drafts, dic, date)
     drafts = merge_titles(doc, drafts, dic.igo_codes, dic.people)
     if norm_date(date) is None:
-        undated_roles(drafts, dic)
+        undated_roles(drafts, dic, _years(doc))
     former_officials(doc, drafts, dic.igo_codes)
     countries(drafts, dic.igo_codes)
     allegiance(doc, drafts, dic.igo_codes)
@@ -58,13 +58,17 @@ def resolve(doc: Doc, drafts: list[Draft], dic: ActorDictionary, date: str | Non
 STATE = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 
 
-def undated_roles(drafts: list[Draft], dic: ActorDictionary) -> None:
+def undated_roles(
+    drafts: list[Draft], dic: ActorDictionary, years: tuple[str, str] | None = None
+) -> None:
     """Groups whose role changed, in a text without a date (which would give each its latest
     role: the Taliban as Afghanistan's government).
 
     1. The text's own era: titles and agent words that fit dated roles ("Afghan President
        Ashraf Ghani", "Taliban militants") bound the time the text speaks of; a group takes the
        role it held during most of that era (the latest one in it when the era is open-ended).
+       Years the text names as dates ("in 2018", "August 12, 2018") narrow it further, or set
+       it alone, unless they clash with the names' evidence.
     2. A group whose role is a state organ, named beside another organ of the same state
        ("the Taliban rejected the Afghan government's offer"), takes a role that is not, when
        it has one (within the era, if any): the text tells the two apart.
@@ -72,7 +76,10 @@ def undated_roles(drafts: list[Draft], dic: ActorDictionary) -> None:
     People keep their latest role: a title next to the name already decides theirs, and an era
     says little about someone else's office (Trump's business years overlap many).
     """
-    era = _era(drafts)
+    era = _era([d.era for d in drafts if d.era is not None])
+    if years is not None:
+        era = _era([era, years]) if era is not None else years
+        era = era or _era([d.era for d in drafts if d.era is not None])
     for d in drafts:
         ent = d.group or (d.person if d.kind == "group" else None)
         if ent is None or d.code is None or d.era is not None:
@@ -90,21 +97,60 @@ def undated_roles(drafts: list[Draft], dic: ActorDictionary) -> None:
         d.code = code
 
 
-def _era(drafts: list[Draft]) -> tuple[str | None, str | None] | None:
-    """The intersection of the eras the drafts attest; None without evidence or if they clash."""
+def _era(eras: list[tuple[str | None, str | None]]) -> tuple[str | None, str | None] | None:
+    """The intersection of eras; None without any or if they clash."""
     lo: str | None = None
     hi: str | None = None
     seen = False
-    for d in drafts:
-        if d.era is None:
-            continue
+    for a, b in eras:
         seen = True
-        a, b = d.era
         lo = a if lo is None or (a is not None and a > lo) else lo
         hi = b if hi is None or (b is not None and b < hi) else hi
     if not seen or (lo is not None and hi is not None and hi <= lo):
         return None
     return lo, hi
+
+
+# words before a year that make it the date of what the text tells: "in 2018", "since 2014"
+YEAR_CUES = frozenset("in since until till during early late mid by".split())
+MONTHS = {
+    name: n + 1
+    for n, names in enumerate(
+        "january:jan february:feb march:mar april:apr may june:jun july:jul august:aug "
+        "september:sep:sept october:oct november:nov december:dec".split()
+    )
+    for name in names.split(":")
+}
+
+
+def _years(doc: Doc) -> tuple[str, str] | None:
+    """The period the text dates things by, from the first to the last date it names with a
+    year ("in 2018", "August 2021", "August 12th, 2018"; not "2000 people"), each as precise as
+    written: [first day, the day after the last)."""
+    spans: list[tuple[datetime.date, datetime.date]] = []
+    for tok in doc:
+        if not (tok.is_digit and len(tok.text) == 4 and 1900 <= int(tok.text) <= 2099):
+            continue
+        year, k, day = int(tok.text), tok.i - 1, None
+        if k >= 0 and doc[k].text == ",":
+            k -= 1
+        if k >= 0 and doc[k].lower_.rstrip("stndrh").isdigit():  # "12th", "3"
+            day, k = int(doc[k].lower_.rstrip("stndrh")), k - 1
+        month = MONTHS.get(doc[k].lower_.rstrip(".")) if k >= 0 else None
+        try:
+            if month is not None and day is not None:
+                start = datetime.date(year, month, day)
+                spans.append((start, start + datetime.timedelta(days=1)))
+            elif month is not None:
+                nxt = datetime.date(year + month // 12, month % 12 + 1, 1)
+                spans.append((datetime.date(year, month, 1), nxt))
+            elif day is None and k >= 0 and doc[k].lower_ in YEAR_CUES:
+                spans.append((datetime.date(year, 1, 1), datetime.date(year + 1, 1, 1)))
+        except ValueError:
+            continue  # "February 30, 2018"
+    if not spans:
+        return None
+    return min(a for a, _ in spans).isoformat(), max(b for _, b in spans).isoformat()
 
 
 def _collides(code: str, others: set[str]) -> bool:
