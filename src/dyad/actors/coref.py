@@ -112,12 +112,24 @@ def _era(eras: list[tuple[str | None, str | None]]) -> tuple[str | None, str | N
 
 
 # words before a year that make it the date of what the text tells: "in 2018", "since 2014"
-YEAR_CUES = frozenset("in since until till during early late mid by".split())
+YEAR_CUES = frozenset(["in", "since", "until", "till", "during", "early", "late", "mid", "by"])
 MONTHS = {
     name: n + 1
     for n, names in enumerate(
-        "january:jan february:feb march:mar april:apr may june:jun july:jul august:aug "
-        "september:sep:sept october:oct november:nov december:dec".split()
+        [
+            "january:jan",
+            "february:feb",
+            "march:mar",
+            "april:apr",
+            "may",
+            "june:jun",
+            "july:jul",
+            "august:aug",
+            "september:sep:sept",
+            "october:oct",
+            "november:nov",
+            "december:dec",
+        ]
     )
     for name in names.split(":")
 }
