@@ -200,3 +200,24 @@ def test_actors_allegiance_settlers_code_by_settling_state(blank: Language) -> N
         "West Bank settlers": "ISRSET"
     }
     assert _codes(blank, "Israeli settlers rallied.")["Israeli settlers"] == "ISRSET"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "code"),
+    [
+        ("Aid reached refugees fleeing the fighting in Sudan.", "refugees", "SDNREF"),
+        ("Refugees fleeing to Chad crossed the border.", "Refugees", "---REF"),
+        ("Gunmen shot the commander of Israel's militia ally.", "Israel's militia ally", "---UAF"),
+    ],
+)
+def test_actors_allegiance_refugees_and_allies(
+    blank: Language, text: str, span: str, code: str
+) -> None:
+    """Refugees take the country they flee (not where they flee to); a country's ally is not
+    that country."""
+    assert _codes(blank, text, "2019-05-01")[span] == code
+
+
+def test_actors_allegiance_proxies_are_not_the_country(blank: Language) -> None:
+    """ "Iran's proxies" names no Iranian actor."""
+    assert "Iran" not in _codes(blank, "Iran's proxies attacked the base.", "2019-05-01")

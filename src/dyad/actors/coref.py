@@ -364,7 +364,8 @@ def allegiance(doc: Doc, drafts: list[Draft], igos: frozenset[str] = frozenset()
     for k, d in enumerate(drafts):
         if d.patron is None:
             continue
-        run = _patron_run(doc, drafts, k + 1, d.patron)
+        run = _fled_from(doc, drafts, k + 1, d.patron) if d.fled else []
+        run = run or _patron_run(doc, drafts, k + 1, d.patron)
         country = next((c for c in (_country(p.code, igos) for p in run) if c), None)
         head = run[-1].code if run else None
         if country is None or d.sector is None:
@@ -376,6 +377,21 @@ def allegiance(doc: Doc, drafts: list[Draft], igos: frozenset[str] = frozenset()
         elif sector == "OPP":
             sector = "CVL" if state else "PTY" if head and head[3:6] == "PTY" else "OPP"
         d.code, d.sector = country + sector, sector
+
+
+TOWARDS = frozenset({"to", "into", "towards", "toward", "across"})
+
+
+def _fled_from(doc: Doc, drafts: list[Draft], k: int, start: int) -> list[Draft]:
+    """ "refugees fleeing the civil war in Liberia": the first country or capital within eight
+    words, in the same clause."""
+    for d in drafts[k:]:
+        gap = doc[start : d.start]
+        if d.start - start > 8 or any(t.is_punct or t.lower_ in TOWARDS for t in gap):
+            break  # "refugees fleeing to Chad" come from elsewhere
+        if d.kind in ("country", "capital"):
+            return [d]
+    return []
 
 
 def _patron_run(doc: Doc, drafts: list[Draft], k: int, start: int) -> list[Draft]:

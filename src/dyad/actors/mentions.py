@@ -92,6 +92,7 @@ class Draft:
     # "militants loyal to X", "supporters of X": the token where X (the patron) starts
     patron: int | None = None
     owned: bool = False  # a bound agent after "its"/"their" waiting for the owner's country
+    fled: bool = False  # refugees "fleeing" what the patron mentions name: their country
 
 
 def hits(doc: Doc, dic: ActorDictionary) -> list[Hit]:
@@ -157,8 +158,11 @@ def _case_ok(doc: Doc, start: int, end: int, form: Form) -> bool:
 
 
 LED = _words("led commanded")
+FLEEING = _words("fleeing fled")
 # agents named by whom they back: "supporters of X" are X's
 SUPPORTERS = _words("supporters supporter")
+# words that make a country's agent someone else's: "Israel's militia ally", "Iran's proxies"
+ALLIES = _words("ally allies proxy proxies")
 # bound agents a possessive does not make actors: "his counterpart" is the other side's, "their
 # intelligence" mostly information
 OTHER_SIDE = _words("counterpart counterparts intelligence")
@@ -224,7 +228,13 @@ class Assembler:
                 return self._national_body(h, i + 1)
             chain, nxt = self._chain(i + 1, pos, free=poss or h.kind in ("adj", "country", "igo"))
             if chain:
-                return self._with_name(self._combine(h, chain), chain, nxt)
+                d = self._combine(h, chain)
+                if h.kind in ("country", "adj", "capital") and self._ally(d.end):
+                    # "Israel's militia ally": the ally is not Israeli
+                    d.code, d.end, d.head = f"---{d.sector}", d.end + 1, d.end
+                return self._with_name(d, chain, nxt)
+            if poss and h.kind == "country" and self._ally(pos):
+                return None, i + 1  # "Iran's proxies" are not Iran
             nh = self.hits[i + 1] if i + 1 < len(self.hits) else None
             if poss and nh is not None and nh.start == pos and nh.kind == "person":
                 d = self._simple(nh)
@@ -442,8 +452,8 @@ class Assembler:
         gap = h.start - d.end - 1
         if gap == 1 and self.doc[d.end + 1].lower_ == "the":
             gap = 0
-        if gap != 0 or _glued(self.doc, h):
-            return d, nxt
+        if gap != 0 or _glued(self.doc, h) or self._poss(h.end):
+            return d, nxt  # "the commander of Israel's militia": Israel owns the militia
         ok = (
             (prep == "of" and h.kind in ("country", "igo", "group"))
             or (prep == "in" and h.kind == "capital")
@@ -458,6 +468,9 @@ class Assembler:
         merged.start, merged.end, merged.head = d.start, h.end, d.head
         merged.title = merged.persony = d.title
         return merged, nxt + 1
+
+    def _ally(self, pos: int) -> bool:
+        return pos < len(self.doc) and self.doc[pos].lower_ in ALLIES
 
     def _owned(self, d: Draft) -> bool:
         """A possessive pronoun before the agent, fillers aside: "their armed units" (not "his
@@ -481,6 +494,9 @@ class Assembler:
             return None
         if doc[k].lower_ == "loyal" and doc[k + 1].lower_ == "to":
             k += 2
+        elif d.sector == "REF" and doc[k].lower_ in FLEEING:
+            d.fled = True  # "refugees fleeing the civil war in Liberia"
+            k += 1
         elif doc[d.end - 1].lower_ in SUPPORTERS and doc[k].lower_ == "of":
             k += 1
         else:
