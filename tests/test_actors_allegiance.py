@@ -221,3 +221,23 @@ def test_actors_allegiance_refugees_and_allies(
 def test_actors_allegiance_proxies_are_not_the_country(blank: Language) -> None:
     """ "Iran's proxies" names no Iranian actor."""
     assert "Iran" not in _codes(blank, "Iran's proxies attacked the base.", "2019-05-01")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "code"),
+    [
+        (
+            "Bush met dissidents from military-ruled Myanmar.",
+            "dissidents from military-ruled Myanmar",
+            "MMROPP",
+        ),
+        ("Aid reached refugees from war-torn Syria.", "refugees from war-torn Syria", "SYRREF"),
+        ("Troops from the US-led coalition fled.", "US-led coalition", "USAMIL"),
+    ],
+)
+def test_actors_allegiance_hyphen_modifier_before_country(
+    blank: Language, text: str, span: str, code: str
+) -> None:
+    """A hyphen compound may stand between 'from'/'of' and the country ('war-torn Syria'); a
+    '-led' phrase after 'from' stays its own actor."""
+    assert _codes(blank, text, "2019-05-01")[span] == code

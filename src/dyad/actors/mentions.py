@@ -447,12 +447,27 @@ class Assembler:
         """ "the army of Ukraine", "officials in Seoul", "officials from Moscow"."""
         if d.need_country or nxt >= len(self.hits) or d.end >= len(self.doc):
             return d, nxt
-        prep = self.doc[d.end].lower_
-        h = self.hits[nxt]
-        gap = h.start - d.end - 1
-        if gap == 1 and self.doc[d.end + 1].lower_ == "the":
-            gap = 0
-        if gap != 0 or _glued(self.doc, h) or self._poss(h.end):
+        doc = self.doc
+        prep = doc[d.end].lower_
+        pos = d.end + 1
+        if pos < len(doc) and doc[pos].lower_ == "the":
+            pos += 1
+        if (
+            pos + 3 < len(doc)
+            and doc[pos + 1].text == "-"
+            and not doc[pos].whitespace_
+            and not doc[pos + 1].whitespace_
+            and doc[pos].is_lower
+            and doc[pos + 2].is_lower
+        ):
+            pos += 3  # "dissidents from military-ruled Myanmar", "refugees from war-torn Syria"
+        at = nxt
+        while at < len(self.hits) and self.hits[at].start < pos:
+            at += 1  # an agent inside the compound ("military") modifies the place
+        if at >= len(self.hits):
+            return d, nxt
+        h = self.hits[at]
+        if h.start != pos or _glued(doc, h) or self._poss(h.end):
             return d, nxt  # "the commander of Israel's militia": Israel owns the militia
         ok = (
             (prep == "of" and h.kind in ("country", "igo", "group"))
@@ -467,7 +482,7 @@ class Assembler:
         merged = self._combine(h, [chain_hit])
         merged.start, merged.end, merged.head = d.start, h.end, d.head
         merged.title = merged.persony = d.title
-        return merged, nxt + 1
+        return merged, at + 1
 
     def _ally(self, pos: int) -> bool:
         return pos < len(self.doc) and self.doc[pos].lower_ in ALLIES
