@@ -199,3 +199,21 @@ def test_place_actors_modifier_stops_at_a_sentence_end() -> None:
     assert _place_before(police, _Context(load(), text)) is None
     text = text.replace(". Police", " Police")
     assert _place_before(_at(text, "Police", "---COP", "COP"), _Context(load(), text)) == "AFG"
+
+
+def test_place_actors_ethnic_community_place_later_in_clause() -> None:
+    """'ethnic Albanians in a gunbattle in southeastern Serbia Friday': the first place named
+    'in' the rest of the clause (a weekday after it dropped) makes them Serbia's civilians."""
+    text = "Serb forces killed three ethnic Albanians in a gunbattle in southeastern Serbia Friday."
+    start = text.index("Albanians")
+    src = Actor("Serb forces", 0, 11, "SRBMIL", "SRB", "MIL")
+    tgt = Actor("Albanians", start, start + 9, "ALB", "ALB", None)
+    ev = resolve_place_actors([_event(src, tgt)], text)[0]
+    assert ev.target is not None and ev.target.code == "SRBCVL"
+
+
+def test_place_actors_compass_word_before_place_after() -> None:
+    """'police in southern Karachi': a compass word may stand between 'in' and the place."""
+    text = "Police in southern Karachi arrested five men."
+    ev = resolve_place_actors([_event(Actor("Police", 0, 6, "---COP", None, "COP"), None)], text)
+    assert ev[0].source is not None and ev[0].source.code == "PAKCOP"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -38,6 +39,16 @@ SECTORS: dict[str, str] = {
 }
 
 NO_COUNTRY = "---"
+# Settlers are coded by the state they settle for, not the territory they live in (CAMEO codes
+# "Jewish settlers in Hebron" as Israeli settlers): territory -> settlers' state.
+SETTLER_STATES: dict[str, str] = {"PSE": "ISR"}
+
+
+def settler_code(country: str) -> str:
+    """The code of settlers living in ``country``: "West Bank settlers" -> ISRSET."""
+    return SETTLER_STATES.get(country, country) + "SET"
+
+
 _CODE = re.compile(r"^(?:[A-Z]{3}|---)(?:[A-Z]{3})*$|^[A-Z][A-Z0-9]{1,7}$")
 _ROLE = re.compile(r"^(\S+)\s+(\d{4}(?:-\d{2}){0,2})?\.\.(\d{4}(?:-\d{2}){0,2})?$")
 
@@ -117,6 +128,41 @@ def pick_role(roles: tuple[Role, ...], date: str | None) -> Role | None:
         if role.valid(d):
             return role
     return None
+
+
+def overlaps(role: Role, lo: str | None, hi: str | None) -> bool:
+    """Whether ``role`` holds at some day of the era ``[lo, hi)`` (None: open)."""
+    return (role.start is None or hi is None or role.start < hi) and (
+        role.end is None or lo is None or lo < role.end
+    )
+
+
+def span_of(roles: list[Role]) -> tuple[str | None, str | None] | None:
+    """The era from the first day of the earliest role to the end of the last (None: open);
+    None for no roles. Trump's two terms as president: 2017-01-20 onward."""
+    if not roles:
+        return None
+    lo = None if any(r.start is None for r in roles) else min(r.start or "" for r in roles)
+    hi = None if any(r.end is None for r in roles) else max(r.end or "" for r in roles)
+    return lo, hi
+
+
+def pick_role_in(roles: tuple[Role, ...], lo: str | None, hi: str | None) -> Role | None:
+    """The role held during most of the era ``[lo, hi)``; with an open side, the latest-starting
+    role held at some day of it (the one nearest the known bound)."""
+    held = [r for r in roles if overlaps(r, lo, hi)]
+    if not held:
+        return None
+    if lo is None or hi is None:
+        return max(held, key=lambda r: (r.end is None, r.start or ""))
+    a, b = lo, hi
+
+    def days(r: Role) -> int:
+        start = max(a, r.start or a)
+        end = min(b, r.end or b)
+        return (datetime.date.fromisoformat(end) - datetime.date.fromisoformat(start)).days
+
+    return max(held, key=days)
 
 
 def split_code(code: str, igos: frozenset[str]) -> tuple[str | None, str | None, str | None]:

@@ -22,10 +22,10 @@ import datetime
 
 import numpy
 from spacy.strings import get_string_id
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from dyad.actors.codes import norm_date
-from dyad.actors.dictionary import ActorDictionary
+from dyad.actors.codes import norm_date, overlaps, pick_role_in, span_of
+from dyad.actors.dictionary import ActorDictionary, Person
 from dyad.actors.mentions import FILLERS, FORMER, Draft
 
 PRONOUNS: dict[str, str] = {"he": "m", "she": "f", "his": "m", "her": "f"}
@@ -34,19 +34,141 @@ SUBJECT_DEPS = frozenset(
     {"nsubj", "nsubjpass", "nsubj:pass", "csubj", "csubj:pass"}
 )  # ClearNLP and UD
 WINDOW = 2  # sentences back that a pronoun may reach
-_PRONOUN_IDS = numpy.array([get_string_id(p) for p in (*PRONOUNS, "its")], dtype=numpy.uint64)
+_PRONOUN_IDS = numpy.array(
+    [get_string_id(p) for p in (*PRONOUNS, "its", "their")], dtype=numpy.uint64
+)
 _STOPS = numpy.array([get_string_id(p) for p in (".", "!", "?")], dtype=numpy.uint64)
 
 
 def resolve(doc: Doc, drafts: list[Draft], dic: ActorDictionary, date: str | None) -> list[Draft]:
     """Resolve what the drafts leave open; return only drafts with a code, in text order."""
     drafts = short_names(drafts, dic, date)
-    drafts = merge_titles(doc, drafts, dic.igo_codes)
+    drafts = merge_titles(doc, drafts, dic.igo_codes, dic.people)
+    if norm_date(date) is None:
+        undated_roles(drafts, dic, _years(doc))
     former_officials(doc, drafts, dic.igo_codes)
     countries(drafts, dic.igo_codes)
+    allegiance(doc, drafts, dic.igo_codes)
     definite_titles(doc, drafts)
     drafts = pronouns(doc, drafts, dic.igo_codes)
     return [d for d in drafts if d.code is not None]
+
+
+# sectors of the state's own organs: a group that is the state cannot be named beside one of them
+STATE = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+
+
+def undated_roles(
+    drafts: list[Draft], dic: ActorDictionary, years: tuple[str, str] | None = None
+) -> None:
+    """Groups whose role changed, in a text without a date (which would give each its latest
+    role: the Taliban as Afghanistan's government).
+
+    1. The text's own era: titles and agent words that fit dated roles ("Afghan President
+       Ashraf Ghani", "Taliban militants") bound the time the text speaks of; a group takes the
+       role it held during most of that era (the latest one in it when the era is open-ended).
+       Years the text names as dates ("in 2018", "August 12, 2018") narrow it further, or set
+       it alone, unless they clash with the names' evidence.
+    2. A group whose role is a state organ, named beside another organ of the same state
+       ("the Taliban rejected the Afghan government's offer"), takes a role that is not, when
+       it has one (within the era, if any): the text tells the two apart.
+
+    People keep their latest role: a title next to the name already decides theirs, and an era
+    says little about someone else's office (Trump's business years overlap many).
+    """
+    era = _era([d.era for d in drafts if d.era is not None])
+    if years is not None:
+        era = _era([era, years]) if era is not None else years
+        era = era or _era([d.era for d in drafts if d.era is not None])
+    for d in drafts:
+        ent = d.group or (d.person if d.kind == "group" else None)
+        if ent is None or d.code is None or d.era is not None:
+            continue
+        p = dic.people[ent]
+        if len({r.code for r in p.roles}) < 2 or d.code != p.code_at(None):
+            continue  # one role, or a code the text set itself
+        held = [r for r in p.roles if era is None or overlaps(r, *era)] or list(p.roles)
+        role = pick_role_in(tuple(held), *era) if era is not None else None
+        code = role.code if role is not None else d.code
+        others = {o.code for o in drafts if o.code and (o.group or o.person) != ent}
+        free = [r for r in held if not _collides(r.code, others)]
+        if _collides(code, others) and free:
+            code = max(free, key=lambda r: (r.end is None, r.start or "")).code
+        d.code = code
+
+
+def _era(eras: list[tuple[str | None, str | None]]) -> tuple[str | None, str | None] | None:
+    """The intersection of eras; None without any or if they clash."""
+    lo: str | None = None
+    hi: str | None = None
+    seen = False
+    for a, b in eras:
+        seen = True
+        lo = a if lo is None or (a is not None and a > lo) else lo
+        hi = b if hi is None or (b is not None and b < hi) else hi
+    if not seen or (lo is not None and hi is not None and hi <= lo):
+        return None
+    return lo, hi
+
+
+# words before a year that make it the date of what the text tells: "in 2018", "since 2014"
+YEAR_CUES = frozenset(["in", "since", "until", "till", "during", "early", "late", "mid", "by"])
+MONTHS = {
+    name: n + 1
+    for n, names in enumerate(
+        [
+            "january:jan",
+            "february:feb",
+            "march:mar",
+            "april:apr",
+            "may",
+            "june:jun",
+            "july:jul",
+            "august:aug",
+            "september:sep:sept",
+            "october:oct",
+            "november:nov",
+            "december:dec",
+        ]
+    )
+    for name in names.split(":")
+}
+
+
+def _years(doc: Doc) -> tuple[str, str] | None:
+    """The period the text dates things by, from the first to the last date it names with a
+    year ("in 2018", "August 2021", "August 12th, 2018"; not "2000 people"), each as precise as
+    written: [first day, the day after the last)."""
+    spans: list[tuple[datetime.date, datetime.date]] = []
+    for tok in doc:
+        if not (tok.is_digit and len(tok.text) == 4 and 1900 <= int(tok.text) <= 2099):
+            continue
+        year, k, day = int(tok.text), tok.i - 1, None
+        if k >= 0 and doc[k].text == ",":
+            k -= 1
+        if k >= 0 and doc[k].lower_.rstrip("stndrh").isdigit():  # "12th", "3"
+            day, k = int(doc[k].lower_.rstrip("stndrh")), k - 1
+        month = MONTHS.get(doc[k].lower_.rstrip(".")) if k >= 0 else None
+        try:
+            if month is not None and day is not None:
+                start = datetime.date(year, month, day)
+                spans.append((start, start + datetime.timedelta(days=1)))
+            elif month is not None:
+                nxt = datetime.date(year + month // 12, month % 12 + 1, 1)
+                spans.append((datetime.date(year, month, 1), nxt))
+            elif day is None and k >= 0 and doc[k].lower_ in YEAR_CUES:
+                spans.append((datetime.date(year, 1, 1), datetime.date(year + 1, 1, 1)))
+        except ValueError:
+            continue  # "February 30, 2018"
+    if not spans:
+        return None
+    return min(a for a, _ in spans).isoformat(), max(b for _, b in spans).isoformat()
+
+
+def _collides(code: str, others: set[str]) -> bool:
+    if code in others:
+        return True
+    return code[3:6] in STATE and any(o[:3] == code[:3] and o[3:6] in STATE for o in others)
 
 
 def former_officials(doc: Doc, drafts: list[Draft], igos: frozenset[str] = frozenset()) -> None:
@@ -149,7 +271,12 @@ def _gap_ok(doc: Doc, a: Draft, b: Draft) -> bool:
     return gap in ([","], [",", "the"])
 
 
-def merge_titles(doc: Doc, drafts: list[Draft], igos: frozenset[str] = frozenset()) -> list[Draft]:
+def merge_titles(
+    doc: Doc,
+    drafts: list[Draft],
+    igos: frozenset[str] = frozenset(),
+    people: dict[str, Person] | None = None,
+) -> list[Draft]:
     out: list[Draft] = []
     for d in drafts:
         prev = out[-1] if out else None
@@ -161,21 +288,31 @@ def merge_titles(doc: Doc, drafts: list[Draft], igos: frozenset[str] = frozenset
                     title=prev,
                     head=d.head if d.start == prev.end else prev.head,
                     igos=igos,
+                    people=people,
                 )
                 continue
             if _named(prev) and d.title and d.start > prev.end:
-                out[-1] = _merge(prev, d, title=d, head=prev.head, igos=igos)
+                out[-1] = _merge(prev, d, title=d, head=prev.head, igos=igos, people=people)
                 continue
         out.append(d)
     return out
 
 
 def _merge(
-    a: Draft, b: Draft, title: Draft, head: int, igos: frozenset[str] = frozenset()
+    a: Draft,
+    b: Draft,
+    title: Draft,
+    head: int,
+    igos: frozenset[str] = frozenset(),
+    people: dict[str, Person] | None = None,
 ) -> Draft:
     name = b if title is a else a
     m = Draft(a.start, b.end, head, name.kind, name.code, name=name.name, person=name.person)
     m.persony, m.gender = True, name.gender
+    if name.person is not None and people is not None and title.code:
+        # "Afghan President Ashraf Ghani": the title names one of his dated roles, so an undated
+        # text is from that role's time
+        m.era = span_of([r for r in people[name.person].roles if r.code == title.code])
     if (
         name.person is not None
         and name.code
@@ -207,6 +344,77 @@ def countries(drafts: list[Draft], igos: frozenset[str] = frozenset()) -> None:
             d.need_country = False
         elif d.kind not in ("igo", "group") and _country(d.code, igos):
             last = _country(d.code, igos)
+
+
+# armed agents: loyal to an armed group or a politician out of office they are rebels
+ARMED = frozenset({"MIL", "REB", "UAF", "SEP", "INS"})
+
+
+def allegiance(doc: Doc, drafts: list[Draft], igos: frozenset[str] = frozenset()) -> None:
+    """ "Militants loyal to Iraq's al-Qaeda leader", "supporters of former President X": an agent
+    defined by its allegiance takes its patron's country; the sector says what it is to them.
+
+    * armed men keep their sector (militants REB, militia UAF), except troops and fighters
+      (MIL), who are the state's only when loyal to the state (GOV/MIL), else rebels;
+    * supporters (OPP) of a party are the party's (PTY), of an office holder civilians (CVL,
+      they are no opposition), of anyone else (a former president, a rebel leader) opposition;
+    * anything else keeps its sector. Without a patron's country a bound agent ("fighters") is
+      dropped and a word ("militants") stays country-less.
+    """
+    for k, d in enumerate(drafts):
+        if d.patron is None:
+            continue
+        run = _fled_from(doc, drafts, k + 1, d.patron) if d.fled else []
+        run = run or _patron_run(doc, drafts, k + 1, d.patron)
+        country = next((c for c in (_country(p.code, igos) for p in run) if c), None)
+        head = run[-1].code if run else None
+        if country is None or d.sector is None:
+            continue
+        state = head is not None and head[3:6] in STATE
+        sector = d.sector
+        if sector == "MIL" and not state:
+            sector = "REB"
+        elif sector == "OPP":
+            sector = "CVL" if state else "PTY" if head and head[3:6] == "PTY" else "OPP"
+        d.code, d.sector = country + sector, sector
+
+
+TOWARDS = frozenset({"to", "into", "towards", "toward", "across"})
+
+
+def _fled_from(doc: Doc, drafts: list[Draft], k: int, start: int) -> list[Draft]:
+    """ "refugees fleeing the civil war in Liberia": the first country or capital within eight
+    words, in the same clause."""
+    for d in drafts[k:]:
+        gap = doc[start : d.start]
+        if d.start - start > 8 or any(t.is_punct or t.lower_ in TOWARDS for t in gap):
+            break  # "refugees fleeing to Chad" come from elsewhere
+        if d.kind in ("country", "capital"):
+            return [d]
+    return []
+
+
+def _patron_run(doc: Doc, drafts: list[Draft], k: int, start: int) -> list[Draft]:
+    """The mentions naming a patron from token ``start``: "Iraq 's al-Qaeda leader"; up to three
+    modifiers may precede the first ("renegade general Khalifa Haftar")."""
+    run: list[Draft] = []
+    pos = start
+    for d in drafts[k:]:
+        gap = doc[pos : d.start]
+        if d.start < pos:
+            break
+        glue = all(t.lower_ in FILLERS or t.text in ("'s", "’s") for t in gap)
+        lead = not run and len(gap) <= 3 and all(_modifier(t) for t in gap)
+        if not (glue or lead):
+            break
+        run.append(d)
+        pos = d.end
+    return run
+
+
+def _modifier(tok: Token) -> bool:
+    """A content word that is no finite verb (the tagger may call "renegade" a verb)."""
+    return tok.is_alpha and not tok.is_stop and tok.tag_ not in ("VBD", "VBZ", "VBP", "MD")
 
 
 def definite_titles(doc: Doc, drafts: list[Draft]) -> None:
@@ -293,9 +501,11 @@ def pronouns(doc: Doc, drafts: list[Draft], igos: frozenset[str] = frozenset()) 
 
 def _owns(doc: Doc, i: int, d: Draft) -> bool:
     """ "his armed forces", "its troops": a possessive before a country-less agent."""
-    if doc[i].lower_ not in POSSESSIVE_PRONOUNS | {"its"} or d.kind != "agent":
+    if doc[i].lower_ not in POSSESSIVE_PRONOUNS | {"its", "their"} or d.kind != "agent":
         return False
-    if d.code is None or not d.code.startswith("---"):
+    if d.code is None and not d.owned:
+        return False
+    if d.code is not None and not d.code.startswith("---"):
         return False
     return all(t.lower_ in FILLERS for t in doc[i + 1 : d.start])
 
@@ -310,19 +520,27 @@ def _lend_country(
     doc: Doc, i: int, d: Draft, people: list[Draft], out: list[Draft], sent: list[int],
     igos: frozenset[str],
 ) -> None:  # fmt: skip
-    """Give the agent the country of the person ("his") or the country ("its") meant."""
+    """Give the agent the country of the person ("his") or the country, people or group
+    ("its", "their") meant; a group lends its own code ("Hezbollah said its fighters")."""
     word = doc[i].lower_
-    if word == "its":
+    if word in ("its", "their"):
         ante = next(
-            (p for p in reversed(out) if p.kind in ("country", "capital", "agent", "coref")
-             and sent[p.start] >= sent[i] - WINDOW and _country(p.code, igos)),
+            (p for p in reversed(out)
+             if p.kind in ("country", "capital", "agent", "coref", "group", "igo")
+             and not p.persony and sent[p.start] >= sent[i] - WINDOW
+             and (_country(p.code, igos) or p.kind in ("group", "igo") or p.group)),
             None,
         )  # fmt: skip
     else:
         ante = _antecedent(people, i, sent, PRONOUNS[word])
+    if ante is not None and ante.code and (ante.kind in ("group", "igo") or ante.group):
+        # "Hezbollah said its fighters", "Nato said its troops": the group's or IGO's own code,
+        # as "Hezbollah fighters" and "Nato troops" have it
+        d.code, d.start, d.kind, d.group = ante.code, i, "coref", ante.group or ante.person
+        return
     country = _country(ante.code if ante else None, igos)
-    if country is not None and d.code is not None:
-        d.code, d.start, d.kind = country + d.code[3:], i, "coref"
+    if country is not None and d.sector is not None:
+        d.code, d.start, d.kind = country + d.sector, i, "coref"
 
 
 def _antecedent(people: list[Draft], i: int, sent: list[int], gender: str) -> Draft | None:

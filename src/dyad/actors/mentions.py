@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from dyad.actors.dictionary import ActorDictionary, Form
+from dyad.actors.codes import Role, norm_date, settler_code, span_of
+from dyad.actors.dictionary import ActorDictionary, Form, FormKind
 
 
 def _words(text: str) -> frozenset[str]:
@@ -84,6 +85,14 @@ class Draft:
     candidates: list[Form] = field(default_factory=list)  # short names waiting for an antecedent
     need_country: bool = False
     gender: str | None = None
+    group: str | None = None  # the group id lending its code to an agent ("Taliban militants")
+    # the dated role the text itself shows (a title or agent word that fits one of the person's
+    # or group's roles): evidence of an undated document's era, [from, to)
+    era: tuple[str | None, str | None] | None = None
+    # "militants loyal to X", "supporters of X": the token where X (the patron) starts
+    patron: int | None = None
+    owned: bool = False  # a bound agent after "its"/"their" waiting for the owner's country
+    fled: bool = False  # refugees "fleeing" what the patron mentions name: their country
 
 
 def hits(doc: Doc, dic: ActorDictionary) -> list[Hit]:
@@ -149,6 +158,14 @@ def _case_ok(doc: Doc, start: int, end: int, form: Form) -> bool:
 
 
 LED = _words("led commanded")
+FLEEING = _words("fleeing fled")
+# agents named by whom they back: "supporters of X" are X's
+SUPPORTERS = _words("supporters supporter")
+# words that make a country's agent someone else's: "Israel's militia ally", "Iran's proxies"
+ALLIES = _words("ally allies proxy proxies")
+# bound agents a possessive does not make actors: "his counterpart" is the other side's, "their
+# intelligence" mostly information
+OTHER_SIDE = _words("counterpart counterparts intelligence")
 
 # A capitalised word before a country word that makes it a region or a place of its own:
 # "Latin American leaders", "New Mexico", "Central Asian states", "African American voters".
@@ -194,6 +211,10 @@ class Assembler:
         h = self.hits[i]
         if h.kind in ("country", "adj", "demonym") and self._led(h):
             return self._led_by(h, i)
+        if h.kind in ("country", "adj") and not _glued(self.doc, h):
+            community = self._community(h, i)
+            if community is not None:
+                return community, i + 2
         if h.kind in ("country", "adj", "demonym") and not _glued(self.doc, h):
             shared = self._shared_agent(h, i)
             if shared is not None:
@@ -207,7 +228,13 @@ class Assembler:
                 return self._national_body(h, i + 1)
             chain, nxt = self._chain(i + 1, pos, free=poss or h.kind in ("adj", "country", "igo"))
             if chain:
-                return self._with_name(self._combine(h, chain), chain, nxt)
+                d = self._combine(h, chain)
+                if h.kind in ("country", "adj", "capital") and self._ally(d.end):
+                    # "Israel's militia ally": the ally is not Israeli
+                    d.code, d.end, d.head = f"---{d.sector}", d.end + 1, d.end
+                return self._with_name(d, chain, nxt)
+            if poss and h.kind == "country" and self._ally(pos):
+                return None, i + 1  # "Iran's proxies" are not Iran
             nh = self.hits[i + 1] if i + 1 < len(self.hits) else None
             if poss and nh is not None and nh.start == pos and nh.kind == "person":
                 d = self._simple(nh)
@@ -220,7 +247,14 @@ class Assembler:
             chain, nxt = self._chain(i, h.start)
             draft = self._agents(chain)
             draft, nxt = self._postfix(draft, nxt)
+            if draft.code is None or draft.code.startswith("---"):
+                draft.patron = self._patron(draft)
+                if draft.patron is not None:
+                    return draft, nxt  # the patron gives the country (coref.allegiance)
             if draft.code is None and not draft.need_country and h.kind == "bound":
+                if self._owned(draft):
+                    draft.owned = True  # "its fighters": coreference may find the owner
+                    return draft, nxt
                 return None, nxt  # "regime", "leadership" need a country
             if draft.code is not None and draft.code.startswith("---") and self._modifies(draft):
                 return None, nxt  # "military aid", "strongman politics": not an actor
@@ -243,6 +277,16 @@ class Assembler:
         sector = self._sector(chain, h.start)
         code = h.form.ref + sector
         return Draft(h.start, h.end, h.end - 1, "agent", code, sector=sector)
+
+    def _community(self, h: Hit, i: int) -> Draft | None:
+        """ "Bosnian Serbs", "Kosovo Albanians": a country before another nation's people names
+        a community living in the first, coded as its civilians (like "Iraqi Kurds")."""
+        nh = self.hits[i + 1] if i + 1 < len(self.hits) else None
+        if nh is None or nh.start != h.end or nh.kind != "demonym" or nh.form.ref == h.form.ref:
+            return None
+        if _glued(self.doc, nh):
+            return None
+        return Draft(h.start, nh.end, nh.end - 1, "agent", h.form.ref + "CVL", sector="CVL")
 
     def _led(self, h: Hit) -> bool:
         """ "Vietnamese-led forces", "US-led coalition": the country leads the phrase's actor
@@ -339,23 +383,42 @@ class Assembler:
         sector = self._sector(chain, prefix.start)
         f = prefix.form
         code: str | None
+        fit: list[Role] = []
         if f.kind == "igo":
             code = f.ref
         elif f.kind == "group":
             code = self.dic.people[f.ref].code_at(self.date)
+            fit = self._fitting_roles(f.ref, sector) if chain[-1].kind != "title" else []
+            if fit:  # undated "Taliban militants": the agent word says which role
+                code = fit[-1].code
         elif f.kind == "person":
             held = self.dic.people[f.ref].code_at(self.date)
             code = held if held in self.dic.igo_codes else held[:3] + sector  # "Rutte's staff"
         elif f.kind == "capital" and f.sector not in (None, "GOV"):
             code = f.ref + (f.sector or "")
+        elif sector == "SET" and f.kind in ("country", "adj", "demonym", "capital"):
+            code = settler_code(f.ref)  # "West Bank settlers" settle for Israel
         else:
             code = f.ref + sector
         last = chain[-1]
         name = self.dic.people[f.ref].name if f.kind == "group" else None
-        return Draft(
+        d = Draft(
             prefix.start, last.end, last.end - 1, "igo" if f.kind == "igo" else "agent", code,
             name=name, title=last.kind == "title", persony=last.kind == "title", sector=sector,
         )  # fmt: skip
+        if f.kind == "group":
+            d.group = f.ref
+            d.era = span_of(fit)
+        return d
+
+    def _fitting_roles(self, group: str, sector: str) -> list[Role]:
+        """In an undated text, the roles of a group that changed roles whose sector is the agent
+        word's: "Taliban militants" (REB) fit AFGREB, not AFGGOV; [] with a date or no fit."""
+        roles = self.dic.people[group].roles
+        if norm_date(self.date) is not None or len({r.code for r in roles}) < 2:
+            return []
+        fit = [r for r in roles if r.code[3:6] == sector and r.code not in self.dic.igo_codes]
+        return sorted(fit, key=lambda r: r.start or "")
 
     def _agents(self, chain: list[Hit]) -> Draft:
         first, last = chain[0], chain[-1]
@@ -384,25 +447,78 @@ class Assembler:
         """ "the army of Ukraine", "officials in Seoul", "officials from Moscow"."""
         if d.need_country or nxt >= len(self.hits) or d.end >= len(self.doc):
             return d, nxt
-        prep = self.doc[d.end].lower_
-        h = self.hits[nxt]
-        gap = h.start - d.end - 1
-        if gap == 1 and self.doc[d.end + 1].lower_ == "the":
-            gap = 0
-        if gap != 0 or _glued(self.doc, h):
+        doc = self.doc
+        prep = doc[d.end].lower_
+        pos = d.end + 1
+        if pos < len(doc) and doc[pos].lower_ == "the":
+            pos += 1
+        if (
+            pos + 3 < len(doc)
+            and doc[pos + 1].text == "-"
+            and not doc[pos].whitespace_
+            and not doc[pos + 1].whitespace_
+            and doc[pos].is_lower
+            and doc[pos + 2].is_lower
+        ):
+            pos += 3  # "dissidents from military-ruled Myanmar", "refugees from war-torn Syria"
+        at = nxt
+        while at < len(self.hits) and self.hits[at].start < pos:
+            at += 1  # an agent inside the compound ("military") modifies the place
+        if at >= len(self.hits):
             return d, nxt
+        h = self.hits[at]
+        if h.start != pos or _glued(doc, h) or self._poss(h.end):
+            return d, nxt  # "the commander of Israel's militia": Israel owns the militia
         ok = (
             (prep == "of" and h.kind in ("country", "igo", "group"))
             or (prep == "in" and h.kind == "capital")
+            or (prep == "in" and d.sector == "SET" and h.kind == "country")  # settlers' home
             or (prep == "from" and h.kind in ("country", "capital"))
         )
         if not ok:
             return d, nxt
-        chain_hit = Hit(d.start, d.end, [Form("word", d.sector or "GOV", "any", ())])
+        kind: FormKind = "title" if d.title else "word"  # "leader of the Taliban" is a title
+        chain_hit = Hit(d.start, d.end, [Form(kind, d.sector or "GOV", "any", ())])
         merged = self._combine(h, [chain_hit])
         merged.start, merged.end, merged.head = d.start, h.end, d.head
         merged.title = merged.persony = d.title
-        return merged, nxt + 1
+        return merged, at + 1
+
+    def _ally(self, pos: int) -> bool:
+        return pos < len(self.doc) and self.doc[pos].lower_ in ALLIES
+
+    def _owned(self, d: Draft) -> bool:
+        """A possessive pronoun before the agent, fillers aside: "their armed units" (not "his
+        counterpart": the other side's)."""
+        doc = self.doc
+        if doc[d.end - 1].lower_ in OTHER_SIDE or (
+            d.end < len(doc) and doc[d.end].text == "-" and not doc[d.end - 1].whitespace_
+        ):
+            return False  # "its drone-building programme"
+        k = d.start - 1
+        while k >= 0 and self._filler(doc[k]):
+            k -= 1
+        return k >= 0 and doc[k].lower_ in ("its", "their", "his", "her")
+
+    def _patron(self, d: Draft) -> int | None:
+        """Where the person or group an agent is defined by begins: "fighters loyal to [the
+        Houthis]", "supporters of [former President X]" (not "X-backed": the backer is another
+        country's)."""
+        doc, k = self.doc, d.end
+        if d.need_country or d.title or k + 1 >= len(doc):
+            return None
+        if doc[k].lower_ == "loyal" and doc[k + 1].lower_ == "to":
+            k += 2
+        elif d.sector == "REF" and doc[k].lower_ in FLEEING:
+            d.fled = True  # "refugees fleeing the civil war in Liberia"
+            k += 1
+        elif doc[d.end - 1].lower_ in SUPPORTERS and doc[k].lower_ == "of":
+            k += 1
+        else:
+            return None
+        if k < len(doc) and doc[k].lower_ == "the":
+            k += 1
+        return k if k < len(doc) else None
 
     def _with_name(self, d: Draft, chain: list[Hit], nxt: int) -> tuple[Draft, int]:
         """A title followed by a name with no comma: "defence minister Rustem Umerov"."""

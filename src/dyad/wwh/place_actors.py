@@ -14,7 +14,8 @@ ICEWS coders do ("Unidentified gunmen (Iraq)"), from the first of:
 
 An ethnic community ("ethnic Albanians", "the Albanians of southern Serbia") is coded as civilians
 of the country where it lives, by the same three rules, rather than as the demonym's nation.
-The actor keeps its own text span; the country always comes from a place named in the text.
+The actor keeps its own text span; the country always comes from a place named in the text,
+except for settlers, who take the state they settle for: "settlers in Hebron" are Israeli.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from collections.abc import Callable
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from dyad.actors.codes import settler_code
 from dyad.actors.dictionary import default_dictionary, peoples
 from dyad.actors.mentions import FILLERS
 from dyad.coding.place_target import target_from_place
@@ -51,14 +53,22 @@ def place_country(text: str, gaz: Gazetteer | None = None) -> GazEntry | None:
 
 # "police in Karachi", "the government of Sindh province": an agent with no country, then a
 # place; the trailing kind word ("province") may or may not be part of the gazetteer's name
+_COMPASS = r"(?:(?:north|south|east|west)(?:ern)?|central|(?:north|south)(?:east|west)(?:ern)?)"
 _PLACE_AFTER = re.compile(
-    r"\s+(?:of|in|from)\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)"
+    rf"\s+(?:of|in|from)\s+(?:the\s+)?(?:{_COMPASS}\s+)?"
+    r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)"
     r"(?:\s+(?:province|region|state|district|city|county|governorate|oblast))?"
 )
 # "the Albanians of southern Serbia": a people "of" a place, a compass word allowed before it
 _PLACE_OF = re.compile(
-    r"\s+of\s+(?:the\s+)?(?:(?:north|south|east|west|central)(?:ern)?\s+)?"
+    rf"\s+of\s+(?:the\s+)?(?:{_COMPASS}\s+)?"
     r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)"
+)
+# "ethnic Albanians [killed] in a gunbattle in southeastern Serbia": the first place "in" the
+# rest of the clause (no full stop or semicolon before it)
+_PLACE_NEAR = re.compile(
+    rf"[^.;]{{0,60}}?\bin\s+(?:the\s+)?(?:{_COMPASS}\s+)?"
+    r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
 )
 PLACE_FORMS = frozenset({"country", "capital", "adj", "demonym"})
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -113,9 +123,11 @@ def _resolve(actor: Actor | None, ctx: _Context) -> tuple[Actor | None, Rule | N
         country, rule = _where(actor, ctx, (_place_before, _place_after, _event_place))
         if country is None:
             return actor, None
+        if actor.sector == "SET":  # settlers near Hebron are Israeli settlers
+            country = settler_code(country)[:3]
         return dataclasses.replace(actor, code=country + actor.code[3:], country=country), rule
     if _community(actor, ctx):  # "ethnic Albanians", "the Albanians of southern Serbia"
-        country, rule = _where(actor, ctx, (_place_before, _place_of, _event_place))
+        country, rule = _where(actor, ctx, (_place_before, _place_of, _place_near, _event_place))
         if country is None:
             return actor, None
         community = dataclasses.replace(actor, code=country + "CVL", country=country, sector="CVL")
@@ -201,6 +213,18 @@ def _place_of(actor: Actor, ctx: _Context) -> str | None:
         return None
     m = _PLACE_OF.match(ctx.text, actor.end)
     entry = place_country(m.group(1), ctx.gaz) if m else None
+    return entry.country if entry else None
+
+
+def _place_near(actor: Actor, ctx: _Context) -> str | None:
+    """For an ethnic community: the first place named "in" the rest of its clause."""
+    if ctx.text is None or not _spans_text(actor, ctx.text):
+        return None
+    m = _PLACE_NEAR.match(ctx.text, actor.end)
+    words = m.group(1).rstrip(".,'’").split() if m else []
+    while words and words[-1].lower() in _CALENDAR:
+        words.pop()  # "in Serbia Friday"
+    entry = place_country(" ".join(words), ctx.gaz) if words else None
     return entry.country if entry else None
 
 
