@@ -40,6 +40,8 @@ def test_claimed_violence_is_an_accusation(text: str, accuser: str, accused: str
         "Russia's defence ministry said that Russian forces had shelled Kharkiv.",
         # unnamed gunmen are nobody to accuse
         "Kenya said that gunmen had attacked a bus near Mandera.",
+        # a group telling its own deed claims it, it does not accuse itself
+        "Hezbollah said that its fighters had fired rockets at an Israeli army post.",
     ],
 )
 def test_no_accusation_from_sourcing_or_own_side(text: str) -> None:

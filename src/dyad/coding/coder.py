@@ -395,6 +395,8 @@ def _claims(events: list[Event], speech: Token | None) -> list[Event]:
             continue
         if not (who.country or who.igo) or not (doer.country or doer.igo or doer.name):
             continue  # a claim by a party, about a state, an IGO or a named group
+        if who.code == doer.code:
+            continue  # "Hezbollah said its fighters fired": a claim of its own deed
         if (who.country or who.igo) == (doer.country or doer.igo) and doer.sector in STATE:
             continue  # Russia does not accuse its own forces; Nigeria does accuse Boko Haram
         claim = _recoded(ev, CLAIM_CODE, "claim", who, doer)
