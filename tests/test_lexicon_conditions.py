@@ -3,31 +3,10 @@ purpose clauses that name the event, and governors that promise only a clause.""
 
 from __future__ import annotations
 
-import spacy
 from spacy.tokens import Doc
 
 from dyad.coding.factuality import read_parse
-from dyad.coding.lexicon import Lexicon
-from dyad.coding.types import Trigger
-
-NLP = spacy.blank("en")
-Row = tuple[str, str, int, str, str]
-
-
-def parse(rows: list[Row]) -> Doc:
-    """A hand-parsed sentence: rows of (word, lemma, head index, dep, pos)."""
-    words, lemmas, heads, deps, pos = zip(*rows, strict=True)
-    return Doc(NLP.vocab, words=list(words), lemmas=list(lemmas), heads=list(heads),
-               deps=list(deps), pos=list(pos))  # fmt: skip
-
-
-def triggers(doc: Doc) -> list[Trigger]:
-    return Lexicon.load().find_triggers(doc[:])
-
-
-def codes_at(doc: Doc, head: int) -> list[str]:
-    return [t.code for t in triggers(doc) if t.head == head]
-
+from handparse import Row, codes_at, parse, triggers
 
 # "Washington could cut off aid to Pakistan if Islamabad fails to act ."
 CUT_OFF_IF: list[Row] = [

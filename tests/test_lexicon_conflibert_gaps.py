@@ -9,35 +9,16 @@ data, not the parser; the matcher rules on hand-built parses.
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.tokens import Doc
 
 from dyad.coding.lexicon import Lexicon, misread_verbs, parse_usable
-from dyad.coding.types import Trigger
-
-NLP = spacy.blank("en")
-Row = tuple[str, str, int, str, str]
+from handparse import NLP, Row, codes_at, parse, triggers
 
 
 def codes(text: str) -> list[str]:
     """Trigger codes of one sentence read without a parse, most specific first per head."""
     doc = NLP(text)
     return [t.code for t in Lexicon.load().find_triggers(doc[:])]
-
-
-def parse(rows: list[Row]) -> Doc:
-    """A hand-parsed sentence: rows of (word, lemma, head index, dep, pos)."""
-    words, lemmas, heads, deps, pos = zip(*rows, strict=True)
-    return Doc(NLP.vocab, words=list(words), lemmas=list(lemmas), heads=list(heads),
-               deps=list(deps), pos=list(pos))  # fmt: skip
-
-
-def triggers(doc: Doc) -> list[Trigger]:
-    return Lexicon.load().find_triggers(doc[:])
-
-
-def codes_at(doc: Doc, head: int) -> list[str]:
-    return [t.code for t in triggers(doc) if t.head == head]
 
 
 # ---------------------------------------------------------------- material cooperation entries
