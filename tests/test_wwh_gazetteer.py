@@ -83,12 +83,12 @@ def test_gazetteer_iso_regions_through_namesake_capitals() -> None:
 
 def test_gazetteer_common_words_file_is_strict(tmp_path: Path) -> None:
     """The common-words list takes one lowercase word per line and reports bad lines."""
-    from dyad.dictfile import read_dictionary
+    from dyad.dictfile import read_word_list
 
     words = gazetteer.common_words()
     assert {"most", "split", "nice"} <= words
     bad = tmp_path / "words.txt"
     bad.write_text("most\nTwo Words\nmost\n", encoding="utf-8")
     with pytest.raises(DictionaryError) as exc:
-        read_dictionary(bad, gazetteer.WORD_SCHEMA)
+        read_word_list(bad, "common words")
     assert [p.split(": ")[0] for p in exc.value.problems] == [f"{bad}:2", f"{bad}:3"]

@@ -166,6 +166,19 @@ def read_many(paths: Iterable[str | Path], schema: Schema) -> list[Entry]:
     return entries
 
 
+def read_word_list(path: str | Path, name: str) -> frozenset[str]:
+    """A plain list of lower-case words or phrases, one per line (``#`` comments allowed), read
+    with the same strict ``file:line`` errors as every dictionary."""
+    schema = Schema(
+        name=name,
+        fields=frozenset(),
+        head=re.compile(r"[a-z]+(?: [a-z]+)*"),
+        head_help="lowercase words",
+        unique_heads=True,
+    )
+    return frozenset(e.head for e in read_dictionary(path, schema))
+
+
 def _strip_comment(text: str) -> str:
     # '#' starts a comment unless escaped as '\#' (hashtags in patterns are rare but possible)
     out = re.split(r"(?<!\\)#", text, maxsplit=1)[0]

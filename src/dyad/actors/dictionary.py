@@ -32,7 +32,7 @@ from dyad.actors.codes import (
     valid_role,
     valid_sector,
 )
-from dyad.dictfile import Entry, Schema, read_dictionary
+from dyad.dictfile import Entry, Schema, read_dictionary, read_word_list
 from dyad.errors import DictionaryError
 
 log = logging.getLogger(__name__)
@@ -334,16 +334,9 @@ def default_dictionary() -> ActorDictionary:
 
 
 PEOPLES_FILE = DATA_DIR / "peoples.txt"
-_WORDS_SCHEMA = Schema(
-    name="peoples",
-    fields=frozenset(),
-    head=re.compile(r"[a-z]+(?: [a-z]+)*"),
-    head_help="lowercase words",
-    unique_heads=True,
-)
 
 
 @functools.lru_cache(maxsize=1)
 def peoples() -> frozenset[str]:
     """Names of peoples that are also town names ("Naga rebels"): no place as a modifier."""
-    return frozenset(e.head for e in read_dictionary(PEOPLES_FILE, _WORDS_SCHEMA))
+    return read_word_list(PEOPLES_FILE, "peoples")

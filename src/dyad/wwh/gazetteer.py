@@ -23,7 +23,7 @@ from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from dyad.dictfile import Schema, read_dictionary, valid_number
+from dyad.dictfile import Schema, read_dictionary, read_word_list, valid_number
 from dyad.errors import DictionaryError
 from dyad.wwh.subdivisions import match_subdivisions
 
@@ -314,16 +314,7 @@ def load() -> Gazetteer:
     return gaz
 
 
-WORD_SCHEMA = Schema(
-    name="common words",
-    fields=frozenset(),
-    head=re.compile(r"[a-z]+(?: [a-z]+)*"),
-    head_help="lowercase words",
-    unique_heads=True,
-)
-
-
 @lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
     """English words that are also names of some city (``data/common_words.txt``)."""
-    return frozenset(e.head for e in read_dictionary(COMMON_WORDS_FILE, WORD_SCHEMA))
+    return read_word_list(COMMON_WORDS_FILE, "common words")
