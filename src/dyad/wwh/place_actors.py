@@ -200,31 +200,36 @@ _CALENDAR = frozenset(n.lower() for n in (*calendar.day_name, *calendar.month_na
 def _place_after(actor: Actor, ctx: _Context) -> str | None:
     """The place named right after an agent: "police *in Karachi*", "the government *of Sindh
     province*" (a known country or capital there is the actor dictionaries' business)."""
-    if ctx.text is None or not _spans_text(actor, ctx.text):
-        return None
-    m = _PLACE_AFTER.match(ctx.text, actor.end)
-    entry = place_country(m.group(1), ctx.gaz) if m else None
-    return entry.country if entry else None
+    return _country_following(actor, ctx, _PLACE_AFTER)
 
 
 def _place_of(actor: Actor, ctx: _Context) -> str | None:
     """The place a people is "of": "Albanians *of southern Serbia*"."""
-    if ctx.text is None or not _spans_text(actor, ctx.text):
-        return None
-    m = _PLACE_OF.match(ctx.text, actor.end)
-    entry = place_country(m.group(1), ctx.gaz) if m else None
-    return entry.country if entry else None
+    return _country_following(actor, ctx, _PLACE_OF)
 
 
 def _place_near(actor: Actor, ctx: _Context) -> str | None:
     """For an ethnic community: the first place named "in" the rest of its clause."""
+    return _country_following(actor, ctx, _PLACE_NEAR, trim=True)
+
+
+def _country_following(
+    actor: Actor, ctx: _Context, pattern: re.Pattern[str], trim: bool = False
+) -> str | None:
+    """The country of the place ``pattern`` finds right after the actor in the text; with
+    ``trim``, trailing punctuation and weekday or month words are cut ("in Serbia Friday")."""
     if ctx.text is None or not _spans_text(actor, ctx.text):
         return None
-    m = _PLACE_NEAR.match(ctx.text, actor.end)
-    words = m.group(1).rstrip(".,'’").split() if m else []
-    while words and words[-1].lower() in _CALENDAR:
-        words.pop()  # "in Serbia Friday"
-    entry = place_country(" ".join(words), ctx.gaz) if words else None
+    m = pattern.match(ctx.text, actor.end)
+    if m is None:
+        return None
+    name = m.group(1)
+    if trim:
+        words = name.rstrip(".,'’").split()
+        while words and words[-1].lower() in _CALENDAR:
+            words.pop()
+        name = " ".join(words)
+    entry = place_country(name, ctx.gaz) if name else None
     return entry.country if entry else None
 
 
