@@ -25,6 +25,7 @@ from dyad.coding.index import (
 )
 from dyad.coding.lexicon import parse_usable
 from dyad.coding.phrases import (
+    PLACE_KINDS,
     case_of,
     gerund_phrases,
     nationalities,
@@ -39,7 +40,6 @@ from dyad.coding.phrases import (
     unnamed_place,
     within,
 )
-from dyad.coding.phrases import PLACE_KINDS
 from dyad.coding.rules import (
     adjacent_subject,
     clause_rule,
