@@ -54,3 +54,16 @@ def test_stance_in_a_place_is_no_target() -> None:
     """ "expressed concern *in Geneva*": where it was said, not whom it is about."""
     events = dyad.extract("The EU expressed concern in Geneva on Monday.", date=DATE)
     assert pairs(events, "012") == {("EU", None)}
+
+
+def test_coordinated_subjects_agree_with_each_other() -> None:
+    """ "Canada and Britain have agreed a deal": a partner trigger ("agree with") with no
+    "with" phrase and several subjects is agreed between them, both ways."""
+    events = dyad.extract("Canada and Britain have agreed a new trade deal.", date=DATE)
+    assert {("CAN", "GBR"), ("GBR", "CAN")} <= pairs(events, "030")
+
+
+def test_single_subject_agreement_keeps_no_partner() -> None:
+    """ "Canada has agreed a new trade deal": one subject has nobody to agree with."""
+    events = dyad.extract("Canada has agreed a new trade deal.", date=DATE)
+    assert pairs(events, "030") == {("CAN", None)}
