@@ -67,3 +67,10 @@ def test_single_subject_agreement_keeps_no_partner() -> None:
     """ "Canada has agreed a new trade deal": one subject has nobody to agree with."""
     events = dyad.extract("Canada has agreed a new trade deal.", date=DATE)
     assert pairs(events, "030") == {("CAN", None)}
+
+
+def test_condemned_deed_scene_is_no_stance_target() -> None:
+    """ "condemned the shelling of a school in Aleppo": the deed's place is not whom the
+    condemnation is aimed at (its author is), unlike a stance's "about" phrase."""
+    events = dyad.extract("Turkey condemned the shelling of a school in Aleppo.", date=DATE)
+    assert pairs(events, "111") == {("TUR", None)}

@@ -524,7 +524,8 @@ def _targets(
                     found = _object_agent(carrier, c, index)
                     if found:
                         return found
-                    if c.i in trig.tokens and not can_act(c):
+                    if c.i in trig.tokens and not critic and not can_act(c):
+                        # (a critic's object is a deed, aimed at its author, not its scene)
                         found = _attitude_target(carrier, c, index)
                         if found:
                             return found
