@@ -468,7 +468,12 @@ def _events(
     # leaves the event without a target rather than without the event
     own = {m.actor.code for m in roles.sources}
     targets: list[Mention | None] = [m for m in roles.targets if m.actor.code not in own] or [None]
-    if (trig.reciprocal or _joint(doc, trig)) and roles.targets == () and len(roles.sources) > 1:
+    partners = "with" in trig.target_preps  # "X and Y agreed" is agreeing with each other
+    if (
+        (trig.reciprocal or partners or _joint(doc, trig))
+        and roles.targets == ()
+        and len(roles.sources) > 1
+    ):
         # "The US, Russia and Switzerland met": every pair, both ways
         sources, targets = list(roles.sources), list(roles.sources)
     for s in sources:

@@ -25,6 +25,7 @@ from dyad.coding.index import (
 )
 from dyad.coding.lexicon import parse_usable
 from dyad.coding.phrases import (
+    PLACE_KINDS,
     case_of,
     gerund_phrases,
     nationalities,
@@ -523,6 +524,11 @@ def _targets(
                     found = _object_agent(carrier, c, index)
                     if found:
                         return found
+                    if c.i in trig.tokens and not critic and not can_act(c):
+                        # (a critic's object is a deed, aimed at its author, not its scene)
+                        found = _attitude_target(carrier, c, index)
+                        if found:
+                            return found
         if critic:
             found = _shifted_object(carriers, index)
             if found:
@@ -611,6 +617,45 @@ def _grievance(carriers: Sequence[Token], index: MentionIndex) -> list[Mention]:
                 found = _deed_author(index, noun, owner=True)
                 if found:
                     return found
+    return []
+
+
+# what a stance noun is about: "concern *about* X", "anger *at* X", "confidence *in* X"
+ABOUT_PREPS = {
+    "about", "over", "regarding", "concerning", "at", "on", "towards", "toward", "with", "of",
+    "in", "for",
+}  # fmt: skip
+
+
+def _attitude_target(verb: Token, obj: Token, index: MentionIndex) -> list[Mention]:
+    """Whom a stance the pattern names is about, when that object names no one: the actor in
+    its "about" phrase ("expressed pessimism *about the Iranian talks*", "optimism *at the
+    prospect of a deal with Russia*") or the subject of the clause it introduces ("voiced
+    hope *the Somali government* will restore order", "surprise that *Israel* had closed")."""
+    doc = obj.doc
+    for c in (*obj.children, *verb.children):
+        if c.i < obj.i or c.pos_ not in {"VERB", "AUX"}:
+            continue
+        marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
+        has_subject = any(g.dep_ in SUBJ | PASS_SUBJ for g in c.children)
+        if has_subject and (
+            "that" in marks or (not marks and c.dep_ in {"ccomp", "parataxis", "acl"})
+        ):
+            found = _clause_subject(c, index)
+            if found:
+                return found
+    for prep, noun in [*obliques(obj), *obliques(verb)]:
+        if prep not in ABOUT_PREPS or noun.i < obj.i:
+            continue
+        found = target_of(index, noun) or _deed_author(index, noun, owner=True)
+        if not found:
+            # the actor somewhere inside the phrase ("about the reforms taken by X")
+            inner = doc[noun.left_edge.i : noun.right_edge.i + 1]
+            found = [m for m in index.in_span(inner) if m.kind != "coref"][:1]
+        if prep == "in":
+            found = [m for m in found if m.kind not in PLACE_KINDS]  # "concern *in Geneva*"
+        if found:
+            return found
     return []
 
 
