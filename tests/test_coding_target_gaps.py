@@ -8,48 +8,15 @@ independent of the parser model; the end-to-end tests run dyad's pipeline on our
 
 from __future__ import annotations
 
-import spacy
-from spacy.tokens import Doc
-
 import dyad
 from dyad.actors.types import Mention
 from dyad.coding.index import MentionIndex
 from dyad.coding.roles import find_roles
 from dyad.coding.types import Trigger
-from dyad.model import Actor, Event
+from dyad.model import Actor
+from handparse import mention, pairs, parsed
 
-NLP = spacy.blank("en")
-Row = tuple[str, int, str, str] | tuple[str, int, str, str, str]
 DATE = "2019-03-01"
-
-
-def parsed(rows: list[Row]) -> Doc:
-    """A Doc from (word, head, dep, pos[, tag]) rows; heads are absolute token indices."""
-    words = [r[0] for r in rows]
-    return Doc(
-        NLP.vocab,
-        words=words,
-        heads=[r[1] for r in rows],
-        deps=[r[2] for r in rows],
-        pos=[r[3] for r in rows],
-        tags=[r[4] if len(r) == 5 else "" for r in rows],
-        lemmas=[w.lower() for w in words],
-    )
-
-
-def mention(doc: Doc, start: int, end: int, code: str, kind: str = "country") -> Mention:
-    span = doc[start:end]
-    country = code[:3] if code[:3] != "---" else None
-    actor = Actor(span.text, span.start_char, span.end_char, code, country, name=None)
-    return Mention(start, end, span.root.i, actor, kind)
-
-
-def pairs(events: list[Event], cameo_root: str) -> set[tuple[str | None, str | None]]:
-    return {
-        (e.source.code if e.source else None, e.target.code if e.target else None)
-        for e in events
-        if e.cameo_root == cameo_root and e.factuality == "asserted"
-    }
 
 
 # ---------------------------------------------------------------- object pronouns

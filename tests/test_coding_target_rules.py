@@ -7,47 +7,13 @@ of ``dyad.coding.roles`` independent of the parser model.
 
 from __future__ import annotations
 
-import spacy
 from spacy.tokens import Doc
 
 import dyad
 from dyad.actors.types import Mention
-from dyad.coding.roles import MentionIndex, Roles, find_roles
+from dyad.coding.roles import Roles
 from dyad.coding.types import Trigger
-from dyad.model import Actor
-
-NLP = spacy.blank("en")
-Row = tuple[str, int, str, str] | tuple[str, int, str, str, str]
-
-
-def parsed(rows: list[Row]) -> Doc:
-    """A Doc from (word, head, dep, pos[, tag]) rows; heads are absolute token indices."""
-    words = [r[0] for r in rows]
-    tags = [r[4] if len(r) == 5 else "" for r in rows]
-    return Doc(
-        NLP.vocab,
-        words=words,
-        heads=[r[1] for r in rows],
-        deps=[r[2] for r in rows],
-        pos=[r[3] for r in rows],
-        tags=tags,
-        lemmas=[w.lower() for w in words],
-    )
-
-
-def mention(doc: Doc, start: int, end: int, code: str, kind: str = "country") -> Mention:
-    span = doc[start:end]
-    country = code[:3] if code[:3] != "---" else None
-    actor = Actor(span.text, span.start_char, span.end_char, code, country)
-    return Mention(start, end, span.root.i, actor, kind)
-
-
-def codes(ms: tuple[Mention, ...]) -> list[str]:
-    return [m.actor.code for m in ms]
-
-
-def roles_of(doc: Doc, trig: Trigger, mentions: list[Mention]) -> Roles:
-    return find_roles(doc[0 : len(doc)], trig, MentionIndex(doc, mentions))
+from handparse import ParseRow, codes, mention, parsed, roles_of
 
 
 def test_target_rules_offer_from_split_name() -> None:
@@ -204,7 +170,7 @@ def test_target_rules_purpose_clause_on_object() -> None:
 
 
 def _condemned_killing(with_agent: bool) -> tuple[Doc, list[Mention]]:
-    rows: list[Row] = [
+    rows: list[ParseRow] = [
         ("Iran", 1, "nsubj", "PROPN"),
         ("condemned", 1, "ROOT", "VERB", "VBD"),
         ("the", 3, "det", "DET"),
@@ -258,8 +224,8 @@ def test_target_rules_protest_against_deed_by_phrase_on_verb() -> None:
     assert codes(roles.targets) == ["ISRMIL"]
 
 
-def _complained(grievance: list[Row], mentions: list[tuple[int, int, str]]) -> Roles:
-    rows: list[Row] = [
+def _complained(grievance: list[ParseRow], mentions: list[tuple[int, int, str]]) -> Roles:
+    rows: list[ParseRow] = [
         ("Lebanon", 1, "nsubj", "PROPN"),
         ("complained", 1, "ROOT", "VERB", "VBD"),
         ("to", 4, "case", "ADP"),

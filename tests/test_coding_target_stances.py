@@ -8,17 +8,9 @@ End-to-end tests run dyad's pipeline on our own sentences.
 from __future__ import annotations
 
 import dyad
-from dyad.model import Event
+from handparse import pairs
 
 DATE = "2019-03-01"
-
-
-def pairs(events: list[Event], cameo: str) -> set[tuple[str | None, str | None]]:
-    return {
-        (e.source.code if e.source else None, e.target.code if e.target else None)
-        for e in events
-        if e.cameo.startswith(cameo) and e.factuality == "asserted"
-    }
 
 
 def test_stance_about_phrase_names_the_target() -> None:
