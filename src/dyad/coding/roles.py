@@ -413,6 +413,11 @@ def roles_from_parse(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
                         targets = index.of_token(obj)
     if not targets:
         th = doc[trig.target_head] if trig.target_head is not None else head
+        if th != head and th.i not in trig.tokens and "to" in trig.target_preps:
+            # "sent troops *to Mali* to help fight militants": a named destination outranks
+            # the purpose clause, whose object may be the enemy rather than the one helped
+            targets = _destination([th.head, head, verb], index)
+    if not targets:
         targets = _targets(th, verb if th == head else th, trig, index, passive)
         if not targets and th != head:
             targets = _targets(head, verb, trig, index, passive)
@@ -690,6 +695,17 @@ def _origin(carriers: Sequence[Token], index: MentionIndex) -> list[Mention]:
                     )
                     if found:
                         return found
+    return []
+
+
+def _destination(carriers: Sequence[Token], index: MentionIndex) -> list[Mention]:
+    """The actor a verb's own "to" phrase names: "sent troops *to Mali*"."""
+    for carrier in carriers:
+        for prep, noun in obliques(carrier):
+            if prep == "to" and noun.pos_ in {"PROPN", "NOUN"}:
+                found = target_of(index, noun)
+                if found:
+                    return found
     return []
 
 
