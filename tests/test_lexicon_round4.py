@@ -87,3 +87,18 @@ def test_lexicon_round4_object_in_apposition() -> None:
         (".", ".", 1, "punct", "PUNCT"),
     ])  # fmt: skip
     assert "0842" in codes_at(doc, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("France pressed hard for new sanctions on Iran.", "100"),
+        ("Washington is pushing hard for a truce in Sudan.", "100"),
+        ("The senator pushed for a new budget law.", "020"),
+    ],
+)
+def test_lexicon_round4_pushing_hard_is_a_demand(text: str, code: str) -> None:
+    """Pushing or pressing *hard* for something is a demand (100); a plain 'pushed for' stays an
+    appeal (020)."""
+    found = codes(text)
+    assert found and found[0] == code, found
