@@ -475,6 +475,9 @@ def _objects(
             found.append(verb.head)  # "figures *released* by the ministry": what was released
         # "tons *of food aid*", "a shipment *of arms*": the of-phrase of a quantity or container
         found.extend(o for c in list(found) for o in _of_objects(c))
+        # the parser hangs the real head on a measure word as an apposition: "returned a 16th
+        # century, two-volume Bible" (obj "century", appos "Bible")
+        found.extend(a for c in list(found) for a in c.children if a.dep_ == "appos")
         if found and not all(o.i > after + OBJ_WINDOW for o in found):
             return found
     # no parse, or the parser found no object near the verb (it slips on long noun phrases,
