@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from dyad.actors.codes import Role, norm_date, settler_code, span_of
 from dyad.actors.dictionary import ActorDictionary, Form, FormKind
+from dyad.nlp.names import WEEKDAYS_MONTHS
 
 
 def _words(text: str) -> frozenset[str]:
@@ -44,10 +45,9 @@ _PRIORITY: dict[str, int] = {
 }  # fmt: skip
 AGENT_KINDS = frozenset({"title", "bound", "word"})
 PREFIX_KINDS = frozenset({"country", "adj", "igo", "capital", "group"})
-NAME_STOP = _words(
+NAME_STOP = WEEKDAYS_MONTHS | _words(
     """the a an and or but in on at of for to from with by said says told has have had was is will
-    would could may might monday tuesday wednesday thursday friday saturday sunday january february
-    march april june july august september october november december"""
+    would could may might"""
 )
 
 

@@ -7,7 +7,6 @@ modifying it, a pronoun's antecedent) and, where no dictionary actor is there, t
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dyad.actors.types import Mention
 from dyad.model import Actor
+from dyad.nlp.names import MONTHS, WEEKDAYS
 
 SUBJ = {"nsubj", "csubj"}
 PASS_SUBJ = {"nsubj:pass", "nsubjpass", "csubj:pass", "csubjpass"}
@@ -54,10 +54,7 @@ PRONOUN_KINDS = {
 OBJECT_PRONOUNS = {"him", "her", "them", "it"}
 PLACES = {"country", "capital"}  # mention kinds that name a place, never a "he" or "she"
 
-TIME_WORDS = {
-    "today", "yesterday", "tomorrow", "tonight", "monday", "tuesday", "wednesday", "thursday",
-    "friday", "saturday", "sunday", "overnight", "earlier", "now",
-}  # fmt: skip
+TIME_WORDS = WEEKDAYS | {"today", "yesterday", "tomorrow", "tonight", "overnight", "earlier", "now"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,7 +214,6 @@ def _modifier_rank(child: Token) -> int:
     return 2 if child.pos_ == "PRON" else 1
 
 
-MONTHS = frozenset(name.lower() for name in calendar.month_name if name)
 AGENTIVE = re.compile(r"(er|or|ist|ian|ant|ary|ee|ive)s?$")
 ACTOR_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
 

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from dyad.coding.inflect import IRREGULAR, candidates
 from dyad.coding.patterns import NO_EVENT, Pattern, PrepReq, WordSet
 from dyad.coding.types import Trigger
+from dyad.nlp.names import WEEKDAYS_MONTHS
 
 # Dependency labels, UD and ClearNLP (spaCy English) alike.
 PARTICLE_DEPS = frozenset({"prt", "compound:prt", "advmod", "prep", "dative", "agent", "mark"})
@@ -50,12 +51,10 @@ STOP_WORDS = frozenset(
      "since", "until", "unless", "whether"}
 )  # fmt: skip
 # Dates after a preposition: "called on Wednesday" is no "call on".
-TIME_WORDS = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-     "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december", "today", "tonight", "yesterday", "tomorrow", "weekend", "morning",
-     "afternoon", "evening", "night", "week", "month", "year"}
-)  # fmt: skip
+TIME_WORDS = WEEKDAYS_MONTHS | {
+    "today", "tonight", "yesterday", "tomorrow", "weekend", "morning", "afternoon", "evening",
+    "night", "week", "month", "year",
+}  # fmt: skip
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj"})
 SUBJECT_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 AUXILIARIES = frozenset(

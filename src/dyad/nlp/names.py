@@ -76,7 +76,10 @@ def place_labels() -> dict[str, str]:
     return labels
 
 
-WEEKDAYS_MONTHS = frozenset(n.lower() for n in (*calendar.day_name, *calendar.month_name) if n)
+# weekday and month names, lower-case: the one list dyad's stages use to tell dates from names
+WEEKDAYS = frozenset(n.lower() for n in calendar.day_name)
+MONTHS = frozenset(n.lower() for n in calendar.month_name if n)
+WEEKDAYS_MONTHS = WEEKDAYS | MONTHS
 
 
 def _name_word(tok: Token) -> bool:

@@ -20,7 +20,6 @@ except for settlers, who take the state they settle for: "settlers in Hebron" ar
 
 from __future__ import annotations
 
-import calendar
 import dataclasses
 import itertools
 import re
@@ -33,6 +32,7 @@ from dyad.actors.dictionary import default_dictionary, peoples
 from dyad.actors.mentions import FILLERS
 from dyad.coding.place_target import target_from_place
 from dyad.model import Actor, Event, TextSpan
+from dyad.nlp.names import WEEKDAYS_MONTHS
 from dyad.wwh.gazetteer import GazEntry, Gazetteer, common_words, load
 
 
@@ -160,7 +160,7 @@ def _place_before(actor: Actor, ctx: _Context) -> str | None:
     inside = list(itertools.takewhile(_capitalised, ahead))
     words = inside if 0 < len(inside) < len(ahead) else _run_before(text, actor.start) + inside
     # leading weekdays, articles and prepositions are no part of the name: "On Tuesday Gaza"
-    while words and (words[0].lower() in STOP_WORDS or words[0].lower() in _CALENDAR):
+    while words and (words[0].lower() in STOP_WORDS or words[0].lower() in WEEKDAYS_MONTHS):
         words = words[1:]
     if not words:
         return None
@@ -194,9 +194,6 @@ def _run_before(text: str, start: int) -> list[str]:
     return run
 
 
-_CALENDAR = frozenset(n.lower() for n in (*calendar.day_name, *calendar.month_name) if n)
-
-
 def _place_after(actor: Actor, ctx: _Context) -> str | None:
     """The place named right after an agent: "police *in Karachi*", "the government *of Sindh
     province*" (a known country or capital there is the actor dictionaries' business)."""
@@ -226,7 +223,7 @@ def _country_following(
     name = m.group(1)
     if trim:
         words = name.rstrip(".,'’").split()
-        while words and words[-1].lower() in _CALENDAR:
+        while words and words[-1].lower() in WEEKDAYS_MONTHS:
             words.pop()
         name = " ".join(words)
     entry = place_country(name, ctx.gaz) if name else None
