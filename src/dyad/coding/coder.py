@@ -64,7 +64,8 @@ def code_doc(doc: Doc, mentions: Sequence[Mention], lexicon: Lexicon | None = No
     parsed = has_parse(doc)
     events: list[Event] = []
     for si, sent in enumerate(sentence_spans(doc)):
-        events.extend(code_sentence(doc, sent, si, lex, index, parsed and parse_usable(sent)))
+        usable = parse_usable(sent, lex)  # judged once per sentence, for matcher and roles
+        events.extend(code_sentence(doc, sent, si, lex, index, parsed and usable, usable))
     return events
 
 
@@ -148,9 +149,17 @@ def _title_dateline(sent: Span) -> int:
 
 
 def code_sentence(
-    doc: Doc, sent: Span, si: int, lex: Lexicon, index: MentionIndex, parsed: bool
+    doc: Doc,
+    sent: Span,
+    si: int,
+    lex: Lexicon,
+    index: MentionIndex,
+    parsed: bool,
+    usable: bool | None = None,
 ) -> list[Event]:
-    triggers = lex.find_triggers(sent)
+    """``parsed``: the sentence's parse is read; ``usable``: its tags and parse can be trusted
+    (:func:`dyad.coding.lexicon.parse_usable`, computed when not given)."""
+    triggers = lex.find_triggers(sent, usable)
     if not triggers:
         return []
     in_sent = index.in_span(sent)
@@ -187,7 +196,7 @@ def code_sentence(
         if why is not None:
             log.debug("mentioned, not reported (%s): %r in %r", why, head_tok.text, sent.text)
         for trig in alternatives:
-            roles = find_roles(sent, trig, index)
+            roles = find_roles(sent, trig, index, parsed)
             roles = _resolve_plural_subject(doc, sent, trig, roles, in_sent)
             if not roles.targets and tolls.get(trig.head):
                 # "carried out air strikes, killing dozens of fighters": the toll names whom
@@ -247,7 +256,7 @@ def _toll_targets(
         if gov is None or gov.i in out:
             continue
         for trig in alternatives:
-            targets = find_roles(sent, trig, index).targets
+            targets = find_roles(sent, trig, index, parsed=True).targets
             if targets:
                 out[gov.i] = targets
                 break

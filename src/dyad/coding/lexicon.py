@@ -105,8 +105,9 @@ class Lexicon:
         """Every CAMEO code some pattern produces."""
         return frozenset(p.code for p in self.patterns if p.code != NO_EVENT)
 
-    def find_triggers(self, sent: Span) -> list[Trigger]:
-        """Every pattern that matches in ``sent``.
+    def find_triggers(self, sent: Span, usable: bool | None = None) -> list[Trigger]:
+        """Every pattern that matches in ``sent``; ``usable`` is :func:`parse_usable` of it when
+        the caller has judged that already.
 
         Returns:
             Triggers grouped by head token in sentence order, the most specific first within a
@@ -117,7 +118,8 @@ class Lexicon:
             requirements (``requires_target``) it can meet.
         """
         doc = sent.doc
-        usable = parse_usable(sent)  # a verbless parse is read like untagged text
+        if usable is None:
+            usable = parse_usable(sent, self)  # a verbless parse is read like untagged text
         # a parse that took the verb for an adjective ("rebels freed prisoners") is read without
         # it, but with the tags, that verb read as a verb
         misread = frozenset() if usable else misread_verbs(sent, self)

@@ -816,10 +816,13 @@ def _clause_subject(clause: Token, index: MentionIndex) -> list[Mention]:
     return []
 
 
-def find_roles(sent: Span, trig: Trigger, index: MentionIndex) -> Roles:
-    """Source and target mentions of a trigger: from the parse when there is one."""
+def find_roles(sent: Span, trig: Trigger, index: MentionIndex, parsed: bool | None = None) -> Roles:
+    """Source and target mentions of a trigger: from the parse when there is one and it can be
+    trusted (``parsed``, else judged here with :func:`dyad.coding.lexicon.parse_usable`)."""
     speaker = inverted_speaker(sent, trig, index)
-    if has_parse(sent.doc) and parse_usable(sent):
+    if parsed is None:
+        parsed = has_parse(sent.doc) and parse_usable(sent)
+    if parsed:
         roles = roles_from_parse(sent, trig, index)
         if not trig.noun and all(m.kind == "np" for m in roles.sources):
             # parsers stumble on datelines and long openings; an actor standing right before
