@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dyad.model import Actor, Coded, Document, Event, Sentence, from_dict, to_dict
+from dyad.model import Coded, Document, Event, Sentence, from_dict, to_dict
 from dyad.nlp.sentences import sentence_spans
 
 log = logging.getLogger(__name__)
@@ -99,16 +99,12 @@ def attributes_component(doc: Doc) -> Doc:
     # must survive msgpack serialization for nlp.pipe(n_process>1) and DocBin
     sents = sentence_spans(doc)
     named = [m.actor for m in doc._.dyad_mentions or []]
-
-    def in_sentence(e: Event) -> list[Actor]:
+    finished = []
+    for e in events:
         s = sents[e.sentence_index] if e.sentence_index < len(sents) else None
-        return [a for a in named if s is not None and s.start_char <= a.start < s.end_char]
-
-    doc._.dyad_events = [
-        to_dict(implicit_actors(domestic_actors(target_from_place(e), named_here), named_here))
-        for e in events
-        for named_here in [in_sentence(e)]
-    ]
+        here = [a for a in named if s is not None and s.start_char <= a.start < s.end_char]
+        finished.append(to_dict(implicit_actors(domestic_actors(target_from_place(e), here), here)))
+    doc._.dyad_events = finished
     doc._.dyad_mentions = None
     return doc
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
-from dyad.model import Actor, Event
+from dyad.model import Actor, Event, TextSpan
 
 # meetings, aid, concessions, protests, force postures and violence abroad concern the host
 PLACE_TARGET_ROOTS = {"04", "07", "08", "14", "15", "17", "18", "19", "20"}
@@ -29,21 +29,11 @@ def target_from_place(event: Event) -> Event:
     if not country or country == event.source.country:
         return event
     span = event.evidence.location
-    target = Actor(
-        text=span.text if span else event.location.name,
-        start=span.start if span else event.evidence.trigger.start,
-        end=span.end if span else event.evidence.trigger.end,
-        code=country,
-        country=country,
-        name=event.location.name,
-    )
-    evidence = dataclasses.replace(event.evidence, rule=event.evidence.rule + " target:place")
-    return dataclasses.replace(
-        event,
-        target=target,
-        evidence=evidence,
-        confidence=round(max(0.05, event.confidence - 0.1), 2),
-    )
+    if span is None:  # the place's name, at the trigger
+        trig = event.evidence.trigger
+        span = dataclasses.replace(trig, text=event.location.name)
+    target = _actor_at(span, country, None, event.location.name)
+    return _inferred(event, "target:place", event.source, target)
 
 
 # who holds power at home: a protest by these is not aimed at their own government by default
@@ -92,26 +82,18 @@ def _implicit_government(event: Event) -> Event:
         return event
     if event.location is not None and event.location.country != src.country:
         return event  # a protest abroad is about the host (see target_from_place)
-    trig = event.evidence.trigger
-    target = Actor(
-        text=trig.text, start=trig.start, end=trig.end,
-        code=f"{src.country}GOV", country=src.country, sector="GOV",
-    )  # fmt: skip
+    target = _actor_at(event.evidence.trigger, src.country, "GOV")
     return _inferred(event, "target:implicit", event.source, target)
 
 
 def _implicit_population(event: Event) -> Event:
     src, place, span = event.source, event.location, event.evidence.location
     if place is not None and span is not None and place.country:
-        country, text, start, end = place.country, span.text, span.start, span.end
+        target = _actor_at(span, place.country, "CVL")
     elif src is not None and src.country and not src.igo:
-        trig = event.evidence.trigger
-        country, text, start, end = src.country, trig.text, trig.start, trig.end
+        target = _actor_at(event.evidence.trigger, src.country, "CVL")
     else:
         return event
-    target = Actor(
-        text=text, start=start, end=end, code=f"{country}CVL", country=country, sector="CVL"
-    )
     return _inferred(event, "target:implicit", src, target)
 
 
@@ -119,16 +101,22 @@ def _unidentified_force(event: Event) -> Event:
     place, span = event.location, event.evidence.location
     if place is None or span is None or not place.country:
         return event
-    source = Actor(
-        text=span.text, start=span.start, end=span.end,
-        code=f"{place.country}UAF", country=place.country, sector="UAF", name=place.name,
-    )  # fmt: skip
+    source = _actor_at(span, place.country, "UAF", place.name)
     return _inferred(event, "source:implicit", source, event.target)
 
 
-def _inferred(event: Event, tag: str, source: Actor | None, target: Actor | None) -> Event:
+def _actor_at(span: TextSpan, country: str, sector: str | None, name: str | None = None) -> Actor:
+    """An inferred actor of ``country`` (and ``sector``) pointing at the words it comes from."""
+    code = country + (sector or "")
+    return Actor(span.text, span.start, span.end, code, country, sector, name=name)
+
+
+def _inferred(
+    event: Event, tag: str, source: Actor | None, target: Actor | None, drop: float = 0.1
+) -> Event:
+    """``event`` with inferred actors: the rule tagged, confidence lowered by ``drop``."""
     evidence = dataclasses.replace(event.evidence, rule=f"{event.evidence.rule} {tag}")
-    confidence = round(max(0.05, event.confidence - 0.1), 2)
+    confidence = round(max(0.05, event.confidence - drop), 2)
     return dataclasses.replace(
         event, source=source, target=target, evidence=evidence, confidence=confidence
     )
@@ -164,10 +152,6 @@ def domestic_actors(event: Event, named: Sequence[Actor] = ()) -> Event:
         if any(a.country and a.country != country for a in named) or any(a.igo for a in named):
             return event
         filled = dataclasses.replace(other, code=country + other.code[3:], country=country)
-        evidence = dataclasses.replace(event.evidence, rule=f"{event.evidence.rule} actor:domestic")
-        confidence = round(max(0.05, event.confidence - 0.05), 2)
-        pair = (src, filled) if other is tgt else (filled, tgt)
-        return dataclasses.replace(
-            event, source=pair[0], target=pair[1], evidence=evidence, confidence=confidence
-        )
+        source, target = (src, filled) if other is tgt else (filled, tgt)
+        return _inferred(event, "actor:domestic", source, target, drop=0.05)
     return event
