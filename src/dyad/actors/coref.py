@@ -111,55 +111,28 @@ def _era(eras: list[tuple[str | None, str | None]]) -> tuple[str | None, str | N
     return lo, hi
 
 
-# words before a year that make it the date of what the text tells: "in 2018", "since 2014"
-YEAR_CUES = frozenset(["in", "since", "until", "till", "during", "early", "late", "mid", "by"])
-MONTHS = {
-    name: n + 1
-    for n, names in enumerate(
-        [
-            "january:jan",
-            "february:feb",
-            "march:mar",
-            "april:apr",
-            "may",
-            "june:jun",
-            "july:jul",
-            "august:aug",
-            "september:sep:sept",
-            "october:oct",
-            "november:nov",
-            "december:dec",
-        ]
-    )
-    for name in names.split(":")
-}
-
-
 def _years(doc: Doc) -> tuple[str, str] | None:
     """The period the text dates things by, from the first to the last date it names with a
     year ("in 2018", "August 2021", "August 12th, 2018"; not "2000 people"), each as precise as
-    written: [first day, the day after the last)."""
+    written: [first day, the day after the last). The dates are found and read by
+    :mod:`dyad.wwh.dates`, as for events."""
+    from dyad.wwh.dates import find_dates, resolve
+
     spans: list[tuple[datetime.date, datetime.date]] = []
-    for tok in doc:
-        if not (tok.is_digit and len(tok.text) == 4 and 1900 <= int(tok.text) <= 2099):
+    for mention in find_dates(doc.text):
+        ref = resolve(mention, None)  # no publication date: only dates written with a year
+        if ref is None or ref.value is None or ref.precision not in ("day", "month", "year"):
             continue
-        year, k, day = int(tok.text), tok.i - 1, None
-        if k >= 0 and doc[k].text == ",":
-            k -= 1
-        if k >= 0 and doc[k].lower_.rstrip("stndrh").isdigit():  # "12th", "3"
-            day, k = int(doc[k].lower_.rstrip("stndrh")), k - 1
-        month = MONTHS.get(doc[k].lower_.rstrip(".")) if k >= 0 else None
-        try:
-            if month is not None and day is not None:
-                start = datetime.date(year, month, day)
-                spans.append((start, start + datetime.timedelta(days=1)))
-            elif month is not None:
-                nxt = datetime.date(year + month // 12, month % 12 + 1, 1)
-                spans.append((datetime.date(year, month, 1), nxt))
-            elif day is None and k >= 0 and doc[k].lower_ in YEAR_CUES:
-                spans.append((datetime.date(year, 1, 1), datetime.date(year + 1, 1, 1)))
-        except ValueError:
-            continue  # "February 30, 2018"
+        parts = [int(x) for x in ref.value.split("-")]
+        first = datetime.date(parts[0], parts[1] if len(parts) > 1 else 1, 1)
+        if ref.precision == "day":
+            first = datetime.date(*parts)
+            spans.append((first, first + datetime.timedelta(days=1)))
+        elif ref.precision == "month":
+            after = datetime.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            spans.append((first, after))
+        else:
+            spans.append((first, datetime.date(first.year + 1, 1, 1)))
     if not spans:
         return None
     return min(a for a, _ in spans).isoformat(), max(b for _, b in spans).isoformat()
