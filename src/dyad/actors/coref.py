@@ -76,10 +76,10 @@ def undated_roles(
     People keep their latest role: a title next to the name already decides theirs, and an era
     says little about someone else's office (Trump's business years overlap many).
     """
-    era = _era([d.era for d in drafts if d.era is not None])
-    if years is not None:
-        era = _era([era, years]) if era is not None else years
-        era = era or _era([d.era for d in drafts if d.era is not None])
+    named = _era([d.era for d in drafts if d.era is not None])
+    era = named
+    if years is not None:  # the years narrow the names' era, unless they clash with it
+        era = (_era([named, years]) or named) if named is not None else years
     for d in drafts:
         ent = d.group or (d.person if d.kind == "group" else None)
         if ent is None or d.code is None or d.era is not None:
